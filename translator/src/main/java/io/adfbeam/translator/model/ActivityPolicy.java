@@ -1,0 +1,40 @@
+package io.adfbeam.translator.model;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A v1 activity {@code policy} (v2 keeps timeout and retry there too). Defaults as ADF documents
+ * them: concurrency 1, OldestFirst, retry 0, no timeout, no delay, no long retry.
+ */
+public record ActivityPolicy(
+    int concurrency,
+    ExecutionPriorityOrder executionPriorityOrder,
+    int retry,
+    Optional<Duration> timeout,
+    Duration delay,
+    int longRetry,
+    Optional<Duration> longRetryInterval) {
+
+  public static final ActivityPolicy DEFAULTS =
+      new ActivityPolicy(
+          1, ExecutionPriorityOrder.OLDEST_FIRST, 0, Optional.empty(), Duration.ZERO, 0,
+          Optional.empty());
+
+  /** Which ready slices of an activity run first. */
+  public enum ExecutionPriorityOrder implements AdfEnum {
+    OLDEST_FIRST("OldestFirst"),
+    NEWEST_FIRST("NewestFirst");
+
+    private final String adfName;
+
+    ExecutionPriorityOrder(String adfName) {
+      this.adfName = adfName;
+    }
+
+    @Override
+    public String adfName() {
+      return adfName;
+    }
+  }
+}

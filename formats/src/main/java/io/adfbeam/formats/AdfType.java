@@ -7,8 +7,8 @@ import java.util.Optional;
 /** The interim data types of ADF's {@code structure} section. */
 public enum AdfType {
   INT16("Int16"),
-  INT32("Int32"),
-  INT64("Int64"),
+  INT32("Int32", "Int", "Integer"),
+  INT64("Int64", "Long"),
   SINGLE("Single"),
   DOUBLE("Double"),
   DECIMAL("Decimal"),

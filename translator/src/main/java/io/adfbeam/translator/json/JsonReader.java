@@ -95,7 +95,7 @@ public final class JsonReader {
           List.of(
               Diagnostic.error(
                   new SourceLocation(file, line, col, reader.lastPointer),
-                  "malformed JSON: " + e.getOriginalMessage())));
+                  "malformed JSON: " + firstLine(e.getOriginalMessage()))));
     } catch (IOException e) {
       return new Result(
           Optional.empty(),
@@ -153,5 +153,14 @@ public final class JsonReader {
       }
       default -> throw new IllegalStateException("unexpected JSON token " + token);
     }
+  }
+
+  /** Jackson's messages may quote source text over several lines; the first line says it. */
+  private static String firstLine(String message) {
+    String m = message == null ? "" : message.strip();
+    int nl = m.indexOf('\n');
+    String first = nl < 0 ? m : m.substring(0, nl);
+    int source = first.indexOf(" (start marker at");
+    return (source < 0 ? first : first.substring(0, source)).strip();
   }
 }

@@ -1,13 +1,280 @@
 package io.adfbeam.translator.plan;
 
+import io.adfbeam.translator.json.Diagnostic;
+import io.adfbeam.translator.json.Diagnostics;
+import io.adfbeam.translator.model.Activity;
+import io.adfbeam.translator.model.Availability;
+import io.adfbeam.translator.model.Dataset;
+import io.adfbeam.translator.model.DatasetRef;
 import io.adfbeam.translator.model.Factory;
+import io.adfbeam.translator.model.Pipeline;
+import io.adfbeam.translator.model.Reference;
+import io.adfbeam.translator.time.SliceVariables;
+import io.adfbeam.translator.time.V1Expressions;
+import io.adfbeam.translator.time.Value;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Set;
 
-/** Plans activity runs: pure, no clock and no I/O. */
+/**
+ * Plans the activity runs of a factory over a window: each activity of each scheduled pipeline x
+ * each slice of its schedule inside the pipeline's active period (narrowed by the request's
+ * window), with the dataset slices it reads and writes and the runs of other activities that
+ * produce those slices. Pure: no clock, no I/O.
+ *
+ * <p>Choices where ADF's documentation is not explicit: a slice belongs to a period when it
+ * overlaps it; an activity without {@code scheduler} uses its first output's availability; an
+ * activity with neither (v2) runs once over the whole window; {@code OneTime} pipelines run once
+ * over their active period; paused pipelines are planned (the orchestrator does not run them).
+ */
 public final class Planner {
-  private Planner() {}
+  private final Factory factory;
+  private final Diagnostics diagnostics = new Diagnostics();
+  /** Dataset name (lower case) -> the activities that write it. */
+  private final Map<String, List<Producer>> producers = new HashMap<>();
 
+  private record Producer(Pipeline pipeline, Activity activity) {}
+
+  private Planner(Factory factory) {
+    this.factory = factory;
+    for (Pipeline p : factory.pipelines()) {
+      for (Activity a : p.activities()) {
+        for (DatasetRef out : a.outputs()) {
+          producers.computeIfAbsent(key(out.name()), k -> new ArrayList<>()).add(new Producer(p, a));
+        }
+      }
+    }
+  }
+
+  /** Plans the runs {@code request} asks for. Problems become diagnostics of the plan. */
   public static Plan plan(Factory factory, PlanRequest request) {
-    return new Plan(List.of(), List.of());
+    return new Planner(factory).plan(request);
+  }
+
+  private Plan plan(PlanRequest request) {
+    List<Pipeline> pipelines = factory.pipelines();
+    if (request.pipeline().isPresent()) {
+      Optional<Pipeline> p = factory.pipeline(request.pipeline().get());
+      if (p.isEmpty()) {
+        return new Plan(List.of(), List.of(Diagnostic.error(
+            new io.adfbeam.translator.json.SourceLocation("<command line>", 1, 1, ""),
+            "no pipeline named '" + request.pipeline().get() + "'; the factory has: "
+                + String.join(", ", factory.pipelines().stream().map(Pipeline::name).toList()))));
+      }
+      pipelines = List.of(p.get());
+    }
+    List<ActivityRun> runs = new ArrayList<>();
+    for (Pipeline pipeline : pipelines) {
+      Optional<SliceWindow> period = activePeriod(pipeline, request.window());
+      if (period.isEmpty()) {
+        continue;
+      }
+      for (Activity activity : pipeline.activities()) {
+        for (SliceWindow slice : slices(pipeline, activity, period.get())) {
+          runs.add(run(pipeline, activity, slice));
+        }
+      }
+    }
+    return new Plan(order(runs), diagnostics.sorted());
+  }
+
+  /** The pipeline's active period [start, end) narrowed by the window, or why there is none. */
+  private Optional<SliceWindow> activePeriod(Pipeline pipeline, Optional<SliceWindow> window) {
+    Optional<LocalDateTime> start = pipeline.start();
+    Optional<LocalDateTime> end = pipeline.end();
+    if (start.isEmpty() || end.isEmpty()) {
+      if (window.isEmpty()) {
+        diagnostics.error(pipeline.location(), "pipeline '" + pipeline.name() + "' has no"
+            + " start and end, so it has no slices of its own; give a window"
+            + " (--window START/END) to plan it");
+      }
+      return window;
+    }
+    if (!end.get().isAfter(start.get())) {
+      diagnostics.error(pipeline.location(), "pipeline '" + pipeline.name() + "' ends ("
+          + end.get() + ") before it starts (" + start.get() + ")");
+      return Optional.empty();
+    }
+    SliceWindow active = new SliceWindow(start.get(), end.get());
+    if (window.isEmpty()) {
+      return Optional.of(active);
+    }
+    LocalDateTime s = max(active.start(), window.get().start());
+    LocalDateTime e = min(active.end(), window.get().end());
+    return e.isAfter(s) ? Optional.of(new SliceWindow(s, e)) : Optional.empty();
+  }
+
+  private List<SliceWindow> slices(Pipeline pipeline, Activity activity, SliceWindow period) {
+    if (pipeline.pipelineMode() == Pipeline.PipelineMode.ONE_TIME) {
+      return List.of(period);
+    }
+    return schedule(activity).map(a -> Slices.overlapping(a, period)).orElse(List.of(period));
+  }
+
+  /** The activity's schedule: its scheduler, else its first output's availability. */
+  private Optional<Availability> schedule(Activity activity) {
+    if (activity.scheduler().isPresent()) {
+      return activity.scheduler();
+    }
+    return activity.outputs().stream().findFirst()
+        .flatMap(o -> factory.dataset(o.name())).flatMap(Dataset::availability);
+  }
+
+  private ActivityRun run(Pipeline pipeline, Activity activity, SliceWindow slice) {
+    ActivityRunId id = new ActivityRunId(pipeline.name(), activity.name(), slice.start());
+    Set<ActivityRunId> dependsOn = new LinkedHashSet<>();
+    List<ResolvedDataset> inputs = new ArrayList<>();
+    for (DatasetRef in : activity.inputs()) {
+      Optional<Dataset> dataset = factory.dataset(in.name());
+      if (dataset.isEmpty()) {
+        continue; // reported by validation
+      }
+      SliceWindow window = dependencyWindow(in, slice);
+      for (SliceWindow datasetSlice : datasetSlices(dataset.get(), window)) {
+        resolve(dataset.get(), datasetSlice, in.location()).ifPresent(inputs::add);
+        dependsOn.addAll(producerRuns(dataset.get(), datasetSlice, id));
+      }
+    }
+    List<ResolvedDataset> outputs = new ArrayList<>();
+    for (DatasetRef out : activity.outputs()) {
+      factory.dataset(out.name()).ifPresent(d -> {
+        for (SliceWindow datasetSlice : datasetSlices(d, slice)) {
+          resolve(d, datasetSlice, out.location()).ifPresent(outputs::add);
+        }
+      });
+    }
+    for (Reference dep : activity.dependsOn()) {
+      pipeline.activity(dep.name()).ifPresent(a ->
+          dependsOn.add(new ActivityRunId(pipeline.name(), a.name(), slice.start())));
+    }
+    LocalDateTime scheduled = schedule(activity)
+        .filter(a -> a.style() == Availability.Style.START_OF_INTERVAL)
+        .map(a -> slice.start()).orElse(slice.end())
+        .plus(activity.policy().delay());
+    return new ActivityRun(id, activity.type(), activity instanceof Activity.CopyActivity, slice,
+        scheduled, inputs, outputs, List.copyOf(dependsOn));
+  }
+
+  /** The window of an input: the run's slice, shifted by the input's startTime/endTime. */
+  private SliceWindow dependencyWindow(DatasetRef in, SliceWindow slice) {
+    if (in.startTime().isEmpty() && in.endTime().isEmpty()) {
+      return slice;
+    }
+    SliceVariables vars = SliceVariables.ofSlice(slice.start(), slice.end());
+    try {
+      LocalDateTime start = in.startTime().map(e -> dateTime(e, vars)).orElse(slice.start());
+      LocalDateTime end = in.endTime().map(e -> dateTime(e, vars)).orElse(slice.end());
+      return new SliceWindow(start, end);
+    } catch (IllegalArgumentException e) {
+      diagnostics.error(in.location(), "cannot evaluate the dependency window of input '"
+          + in.name() + "': " + e.getMessage());
+      return slice;
+    }
+  }
+
+  private static LocalDateTime dateTime(String expression, SliceVariables vars) {
+    Value v = V1Expressions.evaluate(expression, vars);
+    if (v instanceof Value.DateTimeValue d) {
+      return d.value();
+    }
+    throw new IllegalArgumentException("'" + expression + "' is not a date-time");
+  }
+
+  /** The slices of a dataset that cover {@code window}; a dataset without a schedule has one. */
+  private static List<SliceWindow> datasetSlices(Dataset dataset, SliceWindow window) {
+    return dataset.availability().map(a -> Slices.overlapping(a, window)).orElse(List.of(window));
+  }
+
+  private Optional<ResolvedDataset> resolve(Dataset dataset, SliceWindow slice,
+      io.adfbeam.translator.json.SourceLocation where) {
+    try {
+      return Optional.of(PathResolver.resolve(dataset, slice));
+    } catch (IllegalArgumentException e) {
+      diagnostics.error(where, "cannot resolve the paths of dataset '" + dataset.name()
+          + "' for slice " + slice + ": " + e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /** The runs of the activities that write {@code dataset}'s {@code slice}. */
+  private List<ActivityRunId> producerRuns(Dataset dataset, SliceWindow slice, ActivityRunId self) {
+    List<ActivityRunId> ids = new ArrayList<>();
+    for (Producer p : producers.getOrDefault(key(dataset.name()), List.of())) {
+      Optional<Availability> schedule = schedule(p.activity());
+      List<SliceWindow> producerSlices = schedule.map(a -> Slices.overlapping(a, slice))
+          .orElse(List.of(slice));
+      for (SliceWindow s : producerSlices) {
+        ActivityRunId id = new ActivityRunId(p.pipeline().name(), p.activity().name(), s.start());
+        if (!id.equals(self)) {
+          ids.add(id);
+        }
+      }
+    }
+    return ids;
+  }
+
+  /**
+   * Orders runs so that each comes after the planned runs it depends on; among runs that are
+   * free to go, the oldest slice first, then by pipeline and activity name. Runs caught in a
+   * cycle are reported and left out.
+   */
+  private List<ActivityRun> order(List<ActivityRun> runs) {
+    Map<ActivityRunId, ActivityRun> byId = new HashMap<>();
+    runs.forEach(r -> byId.put(r.id(), r));
+    Map<ActivityRunId, Integer> waiting = new HashMap<>();
+    Map<ActivityRunId, List<ActivityRun>> dependents = new HashMap<>();
+    for (ActivityRun r : runs) {
+      int count = 0;
+      for (ActivityRunId dep : r.dependsOn()) {
+        if (byId.containsKey(dep)) {
+          count++;
+          dependents.computeIfAbsent(dep, k -> new ArrayList<>()).add(r);
+        }
+      }
+      waiting.put(r.id(), count);
+    }
+    Comparator<ActivityRun> order = Comparator.comparing((ActivityRun r) -> r.slice().start())
+        .thenComparing(r -> r.pipeline().toLowerCase(Locale.ROOT))
+        .thenComparing(r -> r.activity().toLowerCase(Locale.ROOT));
+    PriorityQueue<ActivityRun> ready = new PriorityQueue<>(order);
+    runs.stream().filter(r -> waiting.get(r.id()) == 0).forEach(ready::add);
+    List<ActivityRun> ordered = new ArrayList<>(runs.size());
+    while (!ready.isEmpty()) {
+      ActivityRun r = ready.poll();
+      ordered.add(r);
+      for (ActivityRun next : dependents.getOrDefault(r.id(), List.of())) {
+        if (waiting.merge(next.id(), -1, Integer::sum) == 0) {
+          ready.add(next);
+        }
+      }
+    }
+    if (ordered.size() < runs.size()) {
+      runs.stream().filter(r -> waiting.get(r.id()) > 0).sorted(order).limit(1).forEach(r -> {
+        Activity a = factory.pipeline(r.pipeline()).flatMap(p -> p.activity(r.activity())).orElseThrow();
+        diagnostics.error(a.location(), "activity runs depend on each other in a cycle, starting at "
+            + r.id() + "; " + (runs.size() - ordered.size()) + " runs cannot be ordered");
+      });
+    }
+    return ordered;
+  }
+
+  private static String key(String name) {
+    return name.toLowerCase(Locale.ROOT);
+  }
+
+  private static LocalDateTime max(LocalDateTime a, LocalDateTime b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  private static LocalDateTime min(LocalDateTime a, LocalDateTime b) {
+    return a.isBefore(b) ? a : b;
   }
 }

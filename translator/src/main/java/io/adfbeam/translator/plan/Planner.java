@@ -9,6 +9,7 @@ import io.adfbeam.translator.model.DatasetRef;
 import io.adfbeam.translator.model.Factory;
 import io.adfbeam.translator.model.Pipeline;
 import io.adfbeam.translator.model.Reference;
+import io.adfbeam.translator.time.AdfDateTimes;
 import io.adfbeam.translator.time.SliceVariables;
 import io.adfbeam.translator.time.V1Expressions;
 import io.adfbeam.translator.time.Value;
@@ -26,8 +27,8 @@ import java.util.Set;
 
 /**
  * Plans the activity runs of a factory over a window: each activity of each scheduled pipeline x
- * each slice of its schedule inside the pipeline's active period (narrowed by the request's
- * window), with the dataset slices it reads and writes and the runs of other activities that
+ * each slice of its schedule inside the pipeline's active period (or the window the request
+ * gives), with the dataset slices it reads and writes and the runs of other activities that
  * produce those slices. Pure: no clock, no I/O.
  *
  * <p>Choices where ADF's documentation is not explicit: a slice belongs to a period when it
@@ -86,30 +87,29 @@ public final class Planner {
     return new Plan(order(runs), diagnostics.sorted());
   }
 
-  /** The pipeline's active period [start, end) narrowed by the window, or why there is none. */
+  /**
+   * The period whose slices run: the window the user gives (a backfill or re-run of any period,
+   * as ADF's "set pipeline active period" does), else the pipeline's [start, end).
+   */
   private Optional<SliceWindow> activePeriod(Pipeline pipeline, Optional<SliceWindow> window) {
+    if (window.isPresent()) {
+      return window;
+    }
     Optional<LocalDateTime> start = pipeline.start();
     Optional<LocalDateTime> end = pipeline.end();
     if (start.isEmpty() || end.isEmpty()) {
-      if (window.isEmpty()) {
-        diagnostics.error(pipeline.location(), "pipeline '" + pipeline.name() + "' has no"
-            + " start and end, so it has no slices of its own; give a window"
-            + " (--window START/END) to plan it");
-      }
-      return window;
-    }
-    if (!end.get().isAfter(start.get())) {
-      diagnostics.error(pipeline.location(), "pipeline '" + pipeline.name() + "' ends ("
-          + end.get() + ") before it starts (" + start.get() + ")");
+      diagnostics.error(pipeline.location(), "pipeline '" + pipeline.name() + "' has no"
+          + " start and end, so it has no slices of its own; give a window"
+          + " (--window START/END) to plan it");
       return Optional.empty();
     }
-    SliceWindow active = new SliceWindow(start.get(), end.get());
-    if (window.isEmpty()) {
-      return Optional.of(active);
+    if (!end.get().isAfter(start.get())) {
+      diagnostics.error(pipeline.location(), "pipeline '" + pipeline.name() + "' ends at "
+          + AdfDateTimes.format(end.get()) + ", not after its start "
+          + AdfDateTimes.format(start.get()));
+      return Optional.empty();
     }
-    LocalDateTime s = max(active.start(), window.get().start());
-    LocalDateTime e = min(active.end(), window.get().end());
-    return e.isAfter(s) ? Optional.of(new SliceWindow(s, e)) : Optional.empty();
+    return Optional.of(new SliceWindow(start.get(), end.get()));
   }
 
   private List<SliceWindow> slices(Pipeline pipeline, Activity activity, SliceWindow period) {
@@ -268,13 +268,5 @@ public final class Planner {
 
   private static String key(String name) {
     return name.toLowerCase(Locale.ROOT);
-  }
-
-  private static LocalDateTime max(LocalDateTime a, LocalDateTime b) {
-    return a.isAfter(b) ? a : b;
-  }
-
-  private static LocalDateTime min(LocalDateTime a, LocalDateTime b) {
-    return a.isBefore(b) ? a : b;
   }
 }

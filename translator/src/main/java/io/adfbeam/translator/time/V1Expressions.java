@@ -21,8 +21,8 @@ import java.util.stream.Collectors;
 
 /**
  * ADF v1 functions and system variables ("Data Factory functions and system variables"), such as
- * {@code $$Text.Format('{0:yyyyMMdd-HH}', WindowStart)} in a query or {@code Date.AddDays(SliceStart,
- * -1)} in an activity input's {@code startTime}.
+ * {@code $$Text.Format('{0:yyyyMMdd-HH}', WindowStart)} in a query or {@code
+ * Date.AddDays(SliceStart, -1)} in an activity input's {@code startTime}.
  *
  * <p>Syntax: an optional {@code $$} prefix, then one expression, which is a function call {@code
  * Name.Name(arg, ...)}, a system variable ({@code SliceStart}, {@code SliceEnd}, {@code
@@ -44,7 +44,8 @@ import java.util.stream.Collectors;
  *       {@code (X,Y)}; adding months, quarters or years clamps the day to the end of a shorter
  *       month as .NET does (31 Jan + 1 month = 28 or 29 Feb);
  *   <li>{@code Date.Day(X)}, {@code Date.DayOfWeek(X)} (0 = Sunday to 6 = Saturday, the .NET
- *       {@code DayOfWeek} numbers), {@code Date.DayOfYear(X)}, {@code Date.DaysInMonth(X)}: integers;
+ *       {@code DayOfWeek} numbers), {@code Date.DayOfYear(X)}, {@code Date.DaysInMonth(X)}:
+ *       integers;
  *   <li>{@code Date.StartOfDay(X)} (00:00:00), {@code Date.EndOfDay(X)} (23:59:59 of the same day),
  *       {@code Date.StartOfMonth(X)} (the 1st, 00:00:00), {@code Date.EndOfMonth(X)} (the last day,
  *       23:59:59). The ends are whole seconds, as in Microsoft's examples ("EndOfDay of 9/15/2013
@@ -53,17 +54,26 @@ import java.util.stream.Collectors;
  *       date-time gives its date part (midnight);
  *   <li>{@code DateTime.Ticks(X)}: .NET ticks, 100 ns units since 0001-01-01T00:00:00;
  *   <li>{@code Text.Format(format, args...)}: .NET composite formatting, with items {@code
- *       {index[,alignment][:format]}} and {@code {{}}/{@code }}} for braces. A date-time argument is
- *       formatted with {@link DotNetDateFormat}; without a format it uses the invariant general
- *       form {@code MM/dd/yyyy HH:mm:ss} (ADF's service culture is not documented; the invariant
- *       culture is the reproducible choice). An integer argument takes {@code D}n, {@code N}n,
- *       {@code F}n, {@code X}n, {@code G} or a pattern of {@code 0} and {@code #} ({@code 00});
- *       without a format it is plain decimal. A string argument ignores any format, as in .NET. As
- *       in .NET, the text after {@code :} is the format verbatim, so {@code {0: yyyy}} keeps the
- *       space.
+ *       {index[,alignment][:format]}} and <code>&#123;&#123;</code> / <code>&#125;&#125;</code>
+ *       for literal braces. A date-time argument is formatted with {@link DotNetDateFormat};
+ *       without a format it uses the invariant general form {@code MM/dd/yyyy HH:mm:ss} (ADF's
+ *       service culture is not documented; the invariant culture is the reproducible choice). An
+ *       integer argument takes {@code D}n, {@code N}n, {@code F}n, {@code X}n (64-bit), {@code G}
+ *       or a pattern of {@code 0} and {@code #} such as {@code 00}; without a format it is plain
+ *       decimal. A string argument ignores any format, as in .NET. As in .NET, the text after
+ *       {@code :} is the format verbatim, so {@code {0: yyyy}} keeps the space. A format part
+ *       cannot contain braces.
  * </ul>
  *
  * <p>Every date-time result must lie in the .NET {@code DateTime} range (years 1 to 9999).
+ *
+ * <p>Where Microsoft's page is wrong or silent: its examples "Day of 9/15/2013 is 9" and "9/15/2013
+ * - 1 week = 9/7/2013" are arithmetic slips, so {@code Date.Day} is the day of the month (15) and
+ * {@code Date.AddWeeks(X, -1)} is 9/8; {@code Date.DayOfWeek} is documented as "Sunday" but is an
+ * integer here, the .NET enum value; {@code Time.AddSeconds}, {@code Date.AddHours} and {@code
+ * Date.AddMinutes} are not listed there but are accepted; variable names are case-insensitive
+ * like function names; an expression's value as text ({@link Value#asText}) is ISO 8601 for a
+ * date-time.
  */
 public final class V1Expressions {
 
@@ -251,11 +261,10 @@ public final class V1Expressions {
     }
     int n = call.args().size();
     if (fn.variadic() ? n < fn.params().size() - 1 : n != fn.params().size()) {
-      String expected = fn.variadic() ? "at least " + (fn.params().size() - 1)
-          : String.valueOf(fn.params().size());
+      int wanted = fn.variadic() ? fn.params().size() - 1 : fn.params().size();
       throw new IllegalArgumentException(fn.name() + " at column " + call.column() + " takes "
-          + expected + " argument" + (expected.equals("1") ? "" : "s") + " (" + fn.signature()
-          + ") but was given " + n);
+          + (fn.variadic() ? "at least " : "") + wanted + " argument" + (wanted == 1 ? "" : "s")
+          + " (" + fn.signature() + ") but was given " + n);
     }
     List<Type> types = new ArrayList<>();
     for (int i = 0; i < n; i++) {

@@ -265,7 +265,8 @@ class V1ExpressionsTest {
     assertThat(problem("Date.AddDays(SliceStart)")).isEqualTo("Date.AddDays at column 1 takes 2"
         + " arguments (X: DateTime, Y: int) but was given 1");
     assertThat(problem("Date.StartOfDay()")).contains("takes 1 argument (X: DateTime)");
-    assertThat(problem("Text.Format()")).contains("takes at least 1 argument");
+    assertThat(problem("Text.Format()")).isEqualTo("Text.Format at column 1 takes at least 1"
+        + " argument (format: string, args...) but was given 0");
   }
 
   @Test

@@ -260,7 +260,7 @@ public final class DotNetDateFormat {
 
   private static String pad(int value, int width) {
     String digits = Integer.toString(Math.abs(value));
-    String padded = digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
+    String padded = "0".repeat(Math.max(0, width - digits.length())) + digits;
     return value < 0 ? "-" + padded : padded;
   }
 

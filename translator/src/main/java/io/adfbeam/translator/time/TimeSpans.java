@@ -88,7 +88,11 @@ public final class TimeSpans {
           try {
             yield time(text, numbers.get(0), numbers.get(1), numbers.get(2), "0", null);
           } catch (IllegalArgumentException dhm) {
-            throw hms;
+            if (!hms.getMessage().contains(" hours ")) {
+              throw hms;
+            }
+            throw new IllegalArgumentException(dhm.getMessage() + " (read as d:hh:mm because"
+                + " hours over 23 make .NET take the first number as days)", dhm);
           }
         }
       }

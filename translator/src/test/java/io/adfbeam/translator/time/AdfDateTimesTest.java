@@ -31,10 +31,12 @@ class AdfDateTimesTest {
 
   @Test
   void fractionalSeconds() {
-    assertThat(AdfDateTimes.parse("2014-06-01T18:00:00.5Z")).isEqualTo(SIX_PM.withNano(500_000_000));
+    assertThat(AdfDateTimes.parse("2014-06-01T18:00:00.5Z"))
+        .isEqualTo(SIX_PM.withNano(500_000_000));
     assertThat(AdfDateTimes.parse("2014-06-01T18:00:00.1234567"))
         .isEqualTo(SIX_PM.withNano(123_456_700));
-    assertThat(AdfDateTimes.parse("2014-06-01T18:00:00,25Z")).isEqualTo(SIX_PM.withNano(250_000_000));
+    assertThat(AdfDateTimes.parse("2014-06-01T18:00:00,25Z"))
+        .isEqualTo(SIX_PM.withNano(250_000_000));
   }
 
   @Test

@@ -75,6 +75,11 @@ class TimeSpansTest {
         .hasMessageContaining("minutes 60 out of range 0-59");
     assertThatThrownBy(() -> TimeSpans.parse("0:0:60")).hasMessageContaining("seconds 60");
     assertThatThrownBy(() -> TimeSpans.parse("24:0")).hasMessageContaining("hours 24");
+    assertThatThrownBy(() -> TimeSpans.parse("23:59:60")).hasMessageContaining("seconds 60")
+        .hasMessageNotContaining("d:hh:mm");
+    assertThatThrownBy(() -> TimeSpans.parse("24:60:00"))
+        .hasMessageContaining("hours 60 out of range 0-23")
+        .hasMessageContaining("read as d:hh:mm");
     assertThatThrownBy(() -> TimeSpans.parse("10675200")).hasMessageContaining("days");
     assertThatThrownBy(() -> TimeSpans.parse("0:0:0.12345678"))
         .hasMessageContaining("at most 7");

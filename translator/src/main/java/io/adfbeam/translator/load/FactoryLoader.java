@@ -255,7 +255,8 @@ public final class FactoryLoader {
   }
 
   private static Kind armKind(String type) {
-    if (!type.startsWith("microsoft.datafactory/")) {
+    // A child resource may name its type relative to its parent ("pipelines"), even at the top.
+    if (!type.startsWith("microsoft.datafactory/") && type.contains("/")) {
       return Kind.UNKNOWN;
     }
     String last = type.substring(type.lastIndexOf('/') + 1);

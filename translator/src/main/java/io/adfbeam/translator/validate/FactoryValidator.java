@@ -166,12 +166,13 @@ public final class FactoryValidator {
   }
 
   private void copy(Activity.CopyActivity copy) {
-    if (copy.inputs().size() != 1 || copy.outputs().size() != 1) {
+    if (copy.inputs().isEmpty() || copy.outputs().size() != 1) {
       d.error(copy.location(), "Copy activity '" + copy.name() + "' has " + copy.inputs().size()
-          + " inputs and " + copy.outputs().size() + " outputs; a Copy activity reads exactly one"
-          + " input dataset and writes exactly one output dataset");
+          + " inputs and " + copy.outputs().size() + " outputs; a Copy activity must have one"
+          + " output dataset and at least one input (the first is copied, further inputs only"
+          + " make it wait for their slices)");
     }
-    for (DatasetRef ref : concat(copy.inputs(), copy.outputs())) {
+    for (DatasetRef ref : concat(copy.inputs().stream().limit(1).toList(), copy.outputs())) {
       factory.dataset(ref.name()).ifPresent(ds -> {
         if (ds instanceof Dataset.Unsupported) {
           d.error(ref.location(), "Copy activity '" + copy.name() + "' uses dataset '" + ds.name()

@@ -18,6 +18,7 @@ import io.adfbeam.translator.model.Parameter;
 import io.adfbeam.translator.model.Partition;
 import io.adfbeam.translator.model.Reference;
 import io.adfbeam.translator.time.TimeSpans;
+import io.adfbeam.translator.time.V1Expressions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -228,6 +229,11 @@ final class DatasetParser {
   private static void checkPlaceholders(
       Props tp, String member, Optional<AdfString> value, List<Partition> partitions) {
     if (value.isEmpty() || value.get().isExpression()) {
+      return;
+    }
+    if (V1Expressions.isExpression(value.get().text())) {
+      V1Expressions.problem(value.get().text())
+          .ifPresent(problem -> tp.error(member, "invalid " + member + " function: " + problem));
       return;
     }
     Set<String> defined = new LinkedHashSet<>();

@@ -167,7 +167,8 @@ public final class JsonReader {
    */
   private static int pastOffendingChar(JsonProcessingException e, byte[] bytes) {
     JsonLocation at = e.getLocation();
-    Matcher m = UNEXPECTED_CHAR.matcher(e.getOriginalMessage() == null ? "" : e.getOriginalMessage());
+    String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+    Matcher m = UNEXPECTED_CHAR.matcher(message);
     if (at == null || !m.find() || at.getColumnNr() <= 1) {
       return 0;
     }

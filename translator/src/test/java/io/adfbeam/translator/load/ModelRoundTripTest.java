@@ -158,8 +158,8 @@ class ModelRoundTripTest {
     Factory factory = load("linked-service-secrets");
     assertThat(factory.diagnostics()).isEmpty();
 
-    LinkedService.AzureBlobStorage blob =
-        (LinkedService.AzureBlobStorage) factory.linkedService("StorageLinkedService").orElseThrow();
+    LinkedService.AzureBlobStorage blob = (LinkedService.AzureBlobStorage)
+        factory.linkedService("StorageLinkedService").orElseThrow();
     LinkedService.AzureDataLakeStore lake = (LinkedService.AzureDataLakeStore)
         factory.linkedService("AzureDataLakeStoreLinkedService").orElseThrow();
     LinkedService.AzureBlobStorage vault =

@@ -20,6 +20,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads a JSON file into a located {@link JsonValue} tree with Jackson's streaming parser, lenient
@@ -89,7 +91,7 @@ public final class JsonReader {
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       int line = at == null ? 1 : Math.max(1, at.getLineNr());
-      int col = at == null ? 1 : Math.max(1, at.getColumnNr());
+      int col = at == null ? 1 : Math.max(1, at.getColumnNr() - pastOffendingChar(e, bytes));
       return new Result(
           Optional.empty(),
           List.of(
@@ -153,6 +155,30 @@ public final class JsonReader {
       }
       default -> throw new IllegalStateException("unexpected JSON token " + token);
     }
+  }
+
+  private static final Pattern UNEXPECTED_CHAR =
+      Pattern.compile("^Unexpected character \\('.*' \\(code (\\d+)\\)\\)");
+
+  /**
+   * 1 when Jackson's location of an "Unexpected character" error stands just past that character
+   * (as Jackson 2.15 reports it) rather than on it (as later versions do), else 0; so the column
+   * is the offending character's, whichever Jackson is on the class path.
+   */
+  private static int pastOffendingChar(JsonProcessingException e, byte[] bytes) {
+    JsonLocation at = e.getLocation();
+    String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+    Matcher m = UNEXPECTED_CHAR.matcher(message);
+    if (at == null || !m.find() || at.getColumnNr() <= 1) {
+      return 0;
+    }
+    long offset = at.getByteOffset();
+    int code = Integer.parseInt(m.group(1));
+    if (code > 0x7f || offset < 1 || offset > bytes.length) {
+      return 0;
+    }
+    boolean onIt = offset < bytes.length && bytes[(int) offset] == code;
+    return !onIt && bytes[(int) offset - 1] == code ? 1 : 0;
   }
 
   /** Jackson's messages may quote source text over several lines; the first line says it. */

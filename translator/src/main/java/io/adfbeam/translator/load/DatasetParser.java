@@ -73,7 +73,7 @@ final class DatasetParser {
       Optional<AdfString> folderPath = tp.adfString("folderPath");
       if (folderPath.isEmpty() && !tp.has("folderPath")) {
         tp.diagnostics()
-            .error(tp.location(), "missing required property 'folderPath'; a " + type
+            .error(tp.location(), "missing required property 'folderPath'; " + withArticle(type)
                 + " dataset needs the folder (for Blob: container/folder) its files are in");
       }
       Optional<AdfString> fileName = tp.adfString("fileName");
@@ -92,7 +92,7 @@ final class DatasetParser {
       Optional<Props> location = tp.object("location");
       if (location.isEmpty() && !tp.has("location")) {
         tp.diagnostics()
-            .error(tp.location(), "missing required property 'location'; a " + type
+            .error(tp.location(), "missing required property 'location'; " + withArticle(type)
                 + " dataset needs a location such as {\"type\": \"AzureBlobStorageLocation\","
                 + " \"container\": ..., \"folderPath\": ..., \"fileName\": ...}");
       }
@@ -360,10 +360,27 @@ final class DatasetParser {
     if (folder.isEmpty()) {
       return container;
     }
-    String joined = container.get().text() + "/" + folder.get().text();
-    return Optional.of(container.get().isExpression() || folder.get().isExpression()
-        ? new AdfString.Expression(joined)
-        : new AdfString.Literal(joined));
+    if (!container.get().isExpression() && !folder.get().isExpression()) {
+      return Optional.of(new AdfString.Literal(container.get().text() + "/" + folder.get().text()));
+    }
+    // Joined as ADF string interpolation, so the result is still one valid expression:
+    // container "lake" and folderPath "@dataset().folder" give "lake/@{dataset().folder}".
+    return Optional.of(new AdfString.Expression(
+        interpolated(container.get()) + "/" + interpolated(folder.get())));
+  }
+
+  /** A part of an interpolated string: literal text as is, {@code @x} as {@code @{x}}. */
+  private static String interpolated(AdfString part) {
+    String text = part.text();
+    if (!part.isExpression() || text.startsWith("@{") || !text.startsWith("@")) {
+      return text;
+    }
+    return "@{" + text.substring(1) + "}";
+  }
+
+  /** "an AzureBlob", "a FileShare": the word with its indefinite article, for messages. */
+  static String withArticle(String word) {
+    return (!word.isEmpty() && "AEIOUaeiou".indexOf(word.charAt(0)) >= 0 ? "an " : "a ") + word;
   }
 
   private static Optional<Format> v2Format(String key, Props tp) {

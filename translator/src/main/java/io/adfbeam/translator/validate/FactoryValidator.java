@@ -85,7 +85,7 @@ public final class FactoryValidator {
       Set<String> allowed = STORES.get(file.type().toLowerCase(Locale.ROOT));
       String lsType = linked.get().type().toLowerCase(Locale.ROOT);
       if (allowed != null && !allowed.contains(lsType)) {
-        d.error(ls.location(), "a " + file.type() + " dataset cannot live in linked service '"
+        d.error(ls.location(), withArticle(file.type()) + " dataset cannot live in linked service '"
             + ls.name() + "' of type " + linked.get().type() + "; expected a linked service of type "
             + String.join(" or ", allowed.stream().sorted().map(FactoryValidator::display).toList()));
       }
@@ -96,6 +96,10 @@ public final class FactoryValidator {
         }
       }
     }
+  }
+
+  private static String withArticle(String word) {
+    return (!word.isEmpty() && "AEIOUaeiou".indexOf(word.charAt(0)) >= 0 ? "an " : "a ") + word;
   }
 
   private static String display(String lower) {

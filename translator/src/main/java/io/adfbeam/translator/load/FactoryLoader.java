@@ -325,6 +325,9 @@ public final class FactoryLoader {
     }
     JsonObject p = props.get();
     String type = p.get("type").flatMap(JsonValue::asText).orElse("").trim().toLowerCase(Locale.ROOT);
+    if (hint == Kind.FACTORY && type.isEmpty() && !p.has("activities")) {
+      return Kind.FACTORY; // factory/<name>.json: global parameters, identity, repo settings
+    }
     if (p.has("activities") || schema.contains("pipeline")) {
       return Kind.PIPELINE;
     }

@@ -20,7 +20,8 @@ public sealed interface AdfString {
     if (text.startsWith("@@")) {
       return new Literal(text.substring(1));
     }
-    return text.startsWith("@") ? new Expression(text) : new Literal(text);
+    // '@{...}' interpolates an expression into text: the whole value is then an expression.
+    return text.startsWith("@") || text.contains("@{") ? new Expression(text) : new Literal(text);
   }
 
   default boolean isExpression() {

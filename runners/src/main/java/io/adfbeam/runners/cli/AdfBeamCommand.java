@@ -43,7 +43,7 @@ public final class AdfBeamCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  /** What the running command masks with; commands widen it once they know the factory's secrets. */
+  /** What the running command masks with; a command widens it once it knows the secrets. */
   private SecretMasker masker = SecretMasker.standard();
 
   /** Creates the command; use {@link #newCommandLine()} to run it. */

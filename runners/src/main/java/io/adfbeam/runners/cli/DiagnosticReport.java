@@ -26,7 +26,7 @@ final class DiagnosticReport {
     return diagnostics.size() - errors();
   }
 
-  /** Prints every diagnostic, errors and warnings, one {@code file:line:col /pointer: message} a line. */
+  /** Prints every diagnostic, errors and warnings: {@code file:line:col /pointer: message}. */
   void printDiagnostics(Console console) {
     for (Diagnostic diagnostic : diagnostics) {
       console.err(diagnostic.toString());

@@ -8,6 +8,7 @@ import io.adfbeam.translator.plan.ActivityRun;
 import io.adfbeam.translator.plan.ActivityRunId;
 import io.adfbeam.translator.plan.ResolvedDataset;
 import io.adfbeam.translator.plan.SliceWindow;
+import io.adfbeam.translator.time.AdfDateTimes;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,10 @@ class PlanOutputTest {
   private static final LocalDateTime T18 = LocalDateTime.of(2014, 6, 1, 18, 0);
   private static final LocalDateTime T19 = LocalDateTime.of(2014, 6, 1, 19, 0);
   private static final SliceWindow HOUR = new SliceWindow(T18, T19);
+  private static final String H18 = AdfDateTimes.format(T18);
+  private static final String H19 = AdfDateTimes.format(T19);
+  private static final String DAY_START = AdfDateTimes.format(LocalDateTime.of(2014, 6, 1, 0, 0));
+  private static final String DAY_END = AdfDateTimes.format(LocalDateTime.of(2014, 6, 2, 0, 0));
   private static final SliceWindow DAY =
       new SliceWindow(LocalDateTime.of(2014, 6, 1, 0, 0), LocalDateTime.of(2014, 6, 2, 0, 0));
 
@@ -39,16 +44,16 @@ class PlanOutputTest {
   @Test
   void textListsEachRunWithItsDatasetsAndDependencies() {
     assertThat(PlanText.render(List.of(COPY, HIVE))).isEqualTo(String.join("\n",
-        "SamplePipeline/BlobToLake  2014-06-01T18:00:00Z -> 2014-06-01T19:00:00Z",
+        "SamplePipeline/BlobToLake  " + H18 + " -> " + H19,
         "  input   HourlyInput  folderPath=input/2014/06/01?sv=1&sig=Secret99  fileName=18.csv",
-        "  output  DailyOutput [2014-06-01T00:00:00Z -> 2014-06-02T00:00:00Z]"
+        "  output  DailyOutput [" + DAY_START + " -> " + DAY_END + "]"
             + "  folderPath=output/20140601",
-        "  after: SamplePipeline/Prepare@2014-06-01T18:00:00Z",
-        "SamplePipeline/Summarize  2014-06-01T18:00:00Z -> 2014-06-01T19:00:00Z"
+        "  after: SamplePipeline/Prepare@" + H18,
+        "SamplePipeline/Summarize  " + H18 + " -> " + H19
             + "  [unsupported HDInsightHive]",
-        "  input   DailyOutput [2014-06-01T00:00:00Z -> 2014-06-02T00:00:00Z]",
-        "  after: SamplePipeline/BlobToLake@2014-06-01T18:00:00Z,"
-            + " SamplePipeline/Prepare@2014-06-01T18:00:00Z",
+        "  input   DailyOutput [" + DAY_START + " -> " + DAY_END + "]",
+        "  after: SamplePipeline/BlobToLake@" + H18 + ","
+            + " SamplePipeline/Prepare@" + H18,
         "2 activity runs, 1 unsupported"));
   }
 
@@ -64,7 +69,7 @@ class PlanOutputTest {
 
     String json = PlanJson.render(List.of(COPY), List.of(warning), SecretMasker.standard());
 
-    assertThat(json).isEqualToNormalizingNewlines("""
+    assertThat(json).isEqualToNormalizingNewlines(times("""
         {
           "activityRuns" : [ {
             "pipeline" : "SamplePipeline",
@@ -98,6 +103,15 @@ class PlanOutputTest {
             "pointer" : "/properties/x",
             "message" : "odd value 'AccountKey=******'"
           } ]
-        }""");
+        }"""));
+  }
+
+  /**
+   * The expected text's times, written as {@code 2014-06-01T18:00:00Z}, in whatever form {@link
+   * AdfDateTimes#format} gives (the time package owns that format).
+   */
+  private static String times(String text) {
+    return text.replace("2014-06-01T18:00:00Z", H18).replace("2014-06-01T19:00:00Z", H19)
+        .replace("2014-06-01T00:00:00Z", DAY_START).replace("2014-06-02T00:00:00Z", DAY_END);
   }
 }

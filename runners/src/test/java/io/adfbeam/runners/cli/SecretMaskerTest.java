@@ -40,7 +40,8 @@ class SecretMaskerTest {
   void masksTheSignatureOfSasUris() {
     assertThat(MASKER.mask(
         "https://acct.blob.core.windows.net/c?sv=2020-08-04&se=2030-01-01&sig=Ab%2Fc%3D&sp=r"))
-        .isEqualTo("https://acct.blob.core.windows.net/c?sv=2020-08-04&se=2030-01-01&sig=******&sp=r");
+        .isEqualTo(
+            "https://acct.blob.core.windows.net/c?sv=2020-08-04&se=2030-01-01&sig=******&sp=r");
     assertThat(MASKER.mask("?SIG=xyz")).isEqualTo("?SIG=******");
   }
 
@@ -78,7 +79,8 @@ class SecretMaskerTest {
     String once = MASKER.mask("AccountKey=k1;Password=p;\"key\": \"v\"; ?sig=s");
 
     assertThat(MASKER.mask(once)).isEqualTo(once);
-    assertThat(once).isEqualTo("AccountKey=******;Password=******;\"key\": \"******\"; ?sig=******");
+    assertThat(once)
+        .isEqualTo("AccountKey=******;Password=******;\"key\": \"******\"; ?sig=******");
   }
 
   @Test

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class ValidateCommandTest {
 
-  /** {@code file:line:col /json/pointer: message}, optionally {@code warning: } before the message. */
+  /** {@code file:line:col /json/pointer: message}, the message maybe after {@code warning: }. */
   private static final String DIAGNOSTIC_LINE = "^\\S+\\.json:\\d+:\\d+ /\\S*: .+$";
 
   @Test

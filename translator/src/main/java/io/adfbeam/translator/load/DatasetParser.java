@@ -19,6 +19,7 @@ import io.adfbeam.translator.model.Partition;
 import io.adfbeam.translator.model.Reference;
 import io.adfbeam.translator.time.TimeSpans;
 import io.adfbeam.translator.time.V1Expressions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -172,18 +173,19 @@ final class DatasetParser {
   }
 
   private static DatasetPolicy policy(Props policy) {
-    Optional<DatasetPolicy.ExternalData> external = policy.object("externalData").map(e -> {
-      DatasetPolicy.ExternalData d = DatasetPolicy.ExternalData.DEFAULTS;
-      return new DatasetPolicy.ExternalData(
-          e.parsed("dataDelay", TimeSpans::parse).orElse(d.dataDelay()),
-          e.parsed("retryInterval", TimeSpans::parse).orElse(d.retryInterval()),
-          e.parsed("retryTimeout", TimeSpans::parse).orElse(d.retryTimeout()),
-          e.integer("maximumRetry", 0, 1_000).map(Long::intValue).orElse(d.maximumRetry()));
-    });
+    Optional<DatasetPolicy.ExternalData> external = policy.object("externalData").map(e ->
+        new DatasetPolicy.ExternalData(
+            e.parsed("dataDelay", TimeSpans::parse).orElse(Duration.ZERO),
+            e.parsed("retryInterval", TimeSpans::parse).orElse(DatasetPolicy.DEFAULT_RETRY_INTERVAL),
+            e.parsed("retryTimeout", TimeSpans::parse).orElse(DatasetPolicy.DEFAULT_RETRY_TIMEOUT),
+            e.integer("maximumRetry", 0, 1_000).map(Long::intValue)
+                .orElse(DatasetPolicy.DEFAULT_MAXIMUM_RETRY),
+            e.location()));
     Optional<DatasetPolicy.Validation> validation = policy.object("validation").map(v ->
         new DatasetPolicy.Validation(
             v.decimal("minimumSizeMB").map(OptionalDouble::of).orElse(OptionalDouble.empty()),
-            v.integer("minimumRows", 0, Long.MAX_VALUE).map(OptionalLong::of).orElse(OptionalLong.empty())));
+            v.integer("minimumRows", 0, Long.MAX_VALUE).map(OptionalLong::of).orElse(OptionalLong.empty()),
+            v.location()));
     return new DatasetPolicy(external, validation);
   }
 

@@ -186,7 +186,8 @@ final class PipelineParser {
         timeout,
         p.parsed("delay", TimeSpans::parse).orElse(d.delay()),
         p.integer("longRetry", 0, 10).map(Long::intValue).orElse(d.longRetry()),
-        p.parsed("longRetryInterval", TimeSpans::parse));
+        p.parsed("longRetryInterval", TimeSpans::parse),
+        Optional.of(p.location()));
   }
 
   private static CopySource source(Props s) {

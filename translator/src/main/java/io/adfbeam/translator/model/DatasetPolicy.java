@@ -1,5 +1,6 @@
 package io.adfbeam.translator.model;
 
+import io.adfbeam.translator.json.SourceLocation;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -15,11 +16,15 @@ public record DatasetPolicy(Optional<ExternalData> externalData, Optional<Valida
    * retryTimeout 00:10:00, maximumRetry 3, dataDelay 0.
    */
   public record ExternalData(
-      Duration dataDelay, Duration retryInterval, Duration retryTimeout, int maximumRetry) {
-    public static final ExternalData DEFAULTS =
-        new ExternalData(Duration.ZERO, Duration.ofMinutes(1), Duration.ofMinutes(10), 3);
-  }
+      Duration dataDelay, Duration retryInterval, Duration retryTimeout, int maximumRetry,
+      SourceLocation location) {}
+
+  /** ADF's defaults for the values policy.externalData leaves out. */
+  public static final Duration DEFAULT_RETRY_INTERVAL = Duration.ofMinutes(1);
+  public static final Duration DEFAULT_RETRY_TIMEOUT = Duration.ofMinutes(10);
+  public static final int DEFAULT_MAXIMUM_RETRY = 3;
 
   /** {@code policy.validation}: minimumSizeMB (file stores), minimumRows (tables). */
-  public record Validation(OptionalDouble minimumSizeMB, OptionalLong minimumRows) {}
+  public record Validation(
+      OptionalDouble minimumSizeMB, OptionalLong minimumRows, SourceLocation location) {}
 }

@@ -63,8 +63,10 @@ class ModelRoundTripTest {
       assertThat(a.offset()).isEmpty();
     });
     assertThat(dataset.external()).isTrue();
-    assertThat(dataset.policy().externalData()).contains(
-        new ExternalData(Duration.ZERO, Duration.ofMinutes(1), Duration.ofMinutes(10), 3));
+    ExternalData external = dataset.policy().externalData().orElseThrow();
+    assertThat(external).isEqualTo(new ExternalData(Duration.ZERO, Duration.ofMinutes(1),
+        Duration.ofMinutes(10), 3, external.location()));
+    assertThat(external.location().pointer()).isEqualTo("/properties/policy/externalData");
     assertThat(dataset.format()).isEmpty();
     assertThat(dataset.compression()).isEmpty();
   }

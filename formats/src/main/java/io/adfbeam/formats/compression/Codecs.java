@@ -113,10 +113,17 @@ public final class Codecs {
     }
   }
 
-  /** The zlib level for an ADF level: 9 for Optimal (and null), 1 for Fastest. */
+  /**
+   * The zlib level for an ADF level: 1 for Fastest; 6 for Optimal (and null), the level .NET's
+   * {@code CompressionLevel.Optimal} uses, which ADF runs on: level 9 costs about six times the
+   * CPU of level 1 for output only a few percent smaller than level 6.
+   */
   public static int zlibLevel(CompressionLevel level) {
-    return level == CompressionLevel.FASTEST ? Deflater.BEST_SPEED : Deflater.BEST_COMPRESSION;
+    return level == CompressionLevel.FASTEST ? Deflater.BEST_SPEED : OPTIMAL_ZLIB_LEVEL;
   }
+
+  /** zlib's default level, .NET's Optimal. */
+  static final int OPTIMAL_ZLIB_LEVEL = 6;
 
   /**
    * The BZip2 block size (in 100 kB units) for an ADF level: 9 for Optimal (and null), 1 for

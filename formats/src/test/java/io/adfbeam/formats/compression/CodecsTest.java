@@ -251,8 +251,8 @@ class CodecsTest {
 
   @Test
   void levelsMapToTheCodecsBestAndFastest() {
-    assertThat(Codecs.zlibLevel(CompressionLevel.OPTIMAL)).isEqualTo(9);
-    assertThat(Codecs.zlibLevel(null)).isEqualTo(9);
+    assertThat(Codecs.zlibLevel(CompressionLevel.OPTIMAL)).isEqualTo(6);
+    assertThat(Codecs.zlibLevel(null)).isEqualTo(6);
     assertThat(Codecs.zlibLevel(CompressionLevel.FASTEST)).isEqualTo(1);
     assertThat(Codecs.bzip2BlockSize(CompressionLevel.OPTIMAL)).isEqualTo(9);
     assertThat(Codecs.bzip2BlockSize(CompressionLevel.FASTEST)).isEqualTo(1);

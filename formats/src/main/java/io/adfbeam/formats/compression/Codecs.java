@@ -21,14 +21,13 @@ import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream
  * entries rather than one stream; it is read with {@link ZipArchiveReader} and written with {@link
  * ZipArchiveWriter}.
  *
- * <p>Levels: {@link CompressionLevel#OPTIMAL} is ADF's "compressed as well as possible even if it
- * takes longer", so it maps to each codec's best setting: zlib level 9 ({@link
- * Deflater#BEST_COMPRESSION}) for GZip, Deflate and ZipDeflate, and a 900 kB block ({@code -9}) for
- * BZip2. {@link CompressionLevel#FASTEST} maps to zlib level 1 ({@link Deflater#BEST_SPEED}, what
- * {@code gzip -1} does) and a 100 kB block ({@code -1}) for BZip2. A null level means Optimal, as
- * in ADF. (.NET's own {@code CompressionLevel.Optimal} is zlib's default level 6; level 9 gives a
- * few percent smaller files at a higher CPU cost. BZip2's block size changes the ratio and the
- * memory use far more than the speed.)
+ * <p>Levels: {@link CompressionLevel#OPTIMAL} maps to zlib level 6 for GZip, Deflate and
+ * ZipDeflate, the level .NET's {@code CompressionLevel.Optimal} uses (ADF runs on .NET; level 9
+ * gives files a few percent smaller for several times the CPU), and a 900 kB block ({@code -9})
+ * for BZip2. {@link CompressionLevel#FASTEST} maps to zlib level 1 ({@link Deflater#BEST_SPEED},
+ * what {@code gzip -1} does) and a 100 kB block ({@code -1}) for BZip2. A null level means
+ * Optimal, as in ADF. (BZip2's block size changes the ratio and the memory use far more than the
+ * speed.)
  *
  * <p>Deflate: ADF writes with .NET's {@code DeflateStream}, which produces raw deflate data (RFC
  * 1951, no header), so that is what {@link #compress} writes. {@link #decompress} also accepts a

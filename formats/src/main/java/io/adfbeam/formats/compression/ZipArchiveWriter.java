@@ -14,7 +14,7 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Writes a ZipDeflate archive: one or more named entries, each deflated at the archive's level
- * (Optimal, the default, is zlib level 9; Fastest is level 1; see {@link Codecs}).
+ * (Optimal, the default, is zlib level 6; Fastest is level 1; see {@link Codecs}).
  *
  * <p>Entry naming: names are written as given, with {@code /} separators and UTF-8 encoding (the
  * archive flags them as UTF-8, as .NET's {@code ZipArchive} does), so {@link ZipArchiveReader}

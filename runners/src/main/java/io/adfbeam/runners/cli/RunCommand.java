@@ -1,0 +1,210 @@
+package io.adfbeam.runners.cli;
+
+import io.adfbeam.runners.run.ActivityRunReport;
+import io.adfbeam.runners.run.CopyRunner;
+import io.adfbeam.runners.run.RunReports;
+import io.adfbeam.translator.bind.BoundRun;
+import io.adfbeam.translator.bind.CopyBinder;
+import io.adfbeam.translator.bind.StoreMapping;
+import io.adfbeam.translator.json.Diagnostic;
+import io.adfbeam.translator.load.FactoryLoader;
+import io.adfbeam.translator.model.Factory;
+import io.adfbeam.translator.plan.ActivityRun;
+import io.adfbeam.translator.plan.Plan;
+import io.adfbeam.translator.plan.PlanRequest;
+import io.adfbeam.translator.plan.Planner;
+import io.adfbeam.translator.plan.SliceWindow;
+import io.adfbeam.translator.validate.FactoryValidator;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
+
+/**
+ * {@code adf-beam run PATH [--pipeline NAME] [--window START/END] [--store LS=URI ...]
+ * [--stores FILE] [--report FILE] [Beam options]}: validates and plans the factory, then copies
+ * the planned Copy activity runs on a Beam runner (the Direct runner unless {@code --runner=...}
+ * says otherwise). Beam options pass through untouched.
+ */
+@Command(
+    name = "run",
+    sortOptions = false,
+    description = {
+      "Run the Copy activities of a factory on Apache Beam.",
+      "Plans the window's activity runs, then copies them, the runs of a wave as one Beam job."
+          + " Every option this command does not know is a Beam pipeline option"
+          + " (--runner=FlinkRunner, --targetParallelism=4, ...)."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:every activity run succeeded",
+      "1:an activity run failed (see the report), or an internal failure",
+      "2:invalid factory, store mapping, pipeline or window"
+    })
+final class RunCommand implements Callable<Integer> {
+
+  @Parameters(paramLabel = "PATH",
+      description = "A resource JSON file, a v1 project folder, a folder in ADF's Git layout, or an"
+          + " ARM template.")
+  Path path;
+
+  @Option(names = "--pipeline", paramLabel = "NAME",
+      description = "Run only this pipeline (name matched ignoring case). Default: all.")
+  String pipeline;
+
+  @Option(names = "--window", paramLabel = "START/END",
+      converter = PlanCommand.WindowConverter.class,
+      description = "Run the slices in this UTC window. Default: each pipeline's start and end.")
+  SliceWindow window;
+
+  @Option(names = "--store", paramLabel = "LINKEDSERVICE=URI",
+      description = "Map a linked service to another store root, e.g."
+          + " AzureStorageLinkedService=file:///tmp/blob (repeatable). For Blob storage the"
+          + " container is the first segment of folderPath.")
+  List<String> stores = new ArrayList<>();
+
+  @Option(names = "--stores", paramLabel = "FILE",
+      description = "A file of LINKEDSERVICE=URI lines (# comments allowed), for many mappings.")
+  Path storesFile;
+
+  @Option(names = "--report", paramLabel = "FILE",
+      description = "Write the activity runs' copy output as one JSON document.")
+  Path reportFile;
+
+  @Unmatched List<String> beamArgs = new ArrayList<>();
+
+  @ParentCommand AdfBeamCommand root;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    Factory factory = FactoryLoader.load(path);
+    SecretMasker masker = SecretMasker.forFactory(factory);
+    root.useMasker(masker);
+    Console console = new Console(spec.commandLine(), masker);
+
+    List<Diagnostic> validation = FactoryValidator.validate(factory);
+    DiagnosticReport diagnostics = new DiagnosticReport(factory, validation);
+    diagnostics.printDiagnostics(console);
+    if (diagnostics.hasErrors()) {
+      console.err(diagnostics.summary());
+      return ExitCodes.INVALID_INPUT;
+    }
+    if (pipeline != null && factory.pipeline(pipeline).isEmpty()) {
+      throw new InvalidInputException("unknown pipeline '" + pipeline + "'; the factory's pipelines"
+          + " are: " + String.join(", ", factory.pipelines().stream().map(p -> p.name()).sorted().toList()));
+    }
+    Plan plan = Planner.plan(factory,
+        new PlanRequest(Optional.ofNullable(pipeline), Optional.ofNullable(window)));
+    plan.diagnostics().forEach(d -> console.err(d.toString()));
+    if (plan.hasErrors()) {
+      return ExitCodes.INVALID_INPUT;
+    }
+    List<ActivityRun> copies = new ArrayList<>();
+    for (ActivityRun run : plan.runs()) {
+      if (run.supported()) {
+        copies.add(run);
+      } else {
+        console.err("not run: " + run.id() + " (activity type " + run.activityType()
+            + " is not run by adf-beam)");
+      }
+    }
+    StoreMapping mapping = storeMapping();
+    CopyBinder.Result bound = CopyBinder.bind(factory, copies, mapping);
+    bound.diagnostics().forEach(d -> console.err(d.toString()));
+    if (bound.diagnostics().stream().anyMatch(Diagnostic::isError)) {
+      return ExitCodes.INVALID_INPUT;
+    }
+    if (bound.runs().isEmpty()) {
+      console.out("no Copy activity runs in the window; nothing to copy");
+      return ExitCodes.OK;
+    }
+
+    List<ActivityRunReport> reports = new CopyRunner(pipelineOptions())
+        .run(bound.runs(), progressPrinter(console, bound.runs()));
+    console.out(RunReports.table(reports));
+    if (reportFile != null) {
+      RunReports.write(reportFile, masker.mask(RunReports.json(reports)));
+      console.err("report written to " + reportFile.toAbsolutePath());
+    }
+    return reports.stream().allMatch(ActivityRunReport::succeeded)
+        ? ExitCodes.OK : ExitCodes.INTERNAL_ERROR;
+  }
+
+  private StoreMapping storeMapping() throws IOException {
+    try {
+      List<String> entries = new ArrayList<>();
+      if (storesFile != null) {
+        entries.addAll(StoreMapping.readFile(storesFile));
+      }
+      entries.addAll(stores);
+      return StoreMapping.parse(entries);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new InvalidInputException("no such --stores file: " + e.getFile());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(e.getMessage());
+    }
+  }
+
+  /** Beam options from the pass-through arguments; the Direct runner by default. */
+  private PipelineOptions pipelineOptions() {
+    PipelineOptions options;
+    try {
+      options = PipelineOptionsFactory.fromArgs(beamArgs.toArray(String[]::new)).withValidation().create();
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("invalid Beam pipeline option: " + e.getMessage());
+    }
+    options.setJobName("adf-beam-" + path.getFileName().toString().toLowerCase(Locale.ROOT)
+        .replaceAll("[^a-z0-9-]", "-"));
+    if (options.getRunner().getSimpleName().equals("DirectRunner")) {
+      // Return from run() at once so that progress can be shown while the job works.
+      options.as(DirectOptions.class).setBlockOnRun(false);
+    }
+    return options;
+  }
+
+  /** A progress line per activity on standard error, when its counts change. */
+  private static CopyRunner.Progress progressPrinter(Console console, List<BoundRun> runs) {
+    Map<String, String> activityOf = new HashMap<>();
+    runs.forEach(r -> activityOf.put(r.task().runId(), r.run().pipeline() + "/" + r.run().activity()));
+    Map<String, String> last = new HashMap<>();
+    long started = System.nanoTime();
+    return counts -> {
+      Map<String, long[]> byActivity = new java.util.TreeMap<>();
+      counts.forEach((runId, c) -> {
+        long[] a = byActivity.computeIfAbsent(activityOf.getOrDefault(runId, runId), k -> new long[4]);
+        a[0] += c.filesRead();
+        a[1] += c.filesTotal();
+        a[2] += c.dataRead();
+        a[3] += c.bytesTotal();
+      });
+      double seconds = Math.max(0.001, (System.nanoTime() - started) / 1e9);
+      byActivity.forEach((activity, a) -> {
+        String line = String.format(Locale.ROOT, "%s: %d/%d files, %s of %s, %s/s", activity, a[0],
+            a[1], RunReports.formatBytes(a[2]), RunReports.formatBytes(a[3]),
+            RunReports.formatBytes((long) (a[2] / seconds)));
+        String key = a[0] + "/" + a[2];
+        if (!key.equals(last.put(activity, key))) {
+          console.err(line);
+        }
+      });
+    };
+  }
+
+}

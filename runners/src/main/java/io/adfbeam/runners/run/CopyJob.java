@@ -1,0 +1,187 @@
+package io.adfbeam.runners.run;
+
+import io.adfbeam.transforms.copy.CopyFiles;
+import io.adfbeam.transforms.copy.CopyMetrics;
+import io.adfbeam.transforms.copy.CopyTask;
+import io.adfbeam.transforms.copy.RunOutcome;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.metrics.DistributionResult;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricQueryResults;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.joda.time.Duration;
+
+/**
+ * One Beam job that copies a set of activity runs: the runs travel as data ({@code Create} of
+ * {@link CopyTask}s into {@link CopyFiles}), so a thousand slices are one job on any runner. Each
+ * run's outcome is written by the job to a local folder; its counts come from the job's metrics.
+ */
+public final class CopyJob {
+  /** Counts of one run, from metrics: attempted values while running, committed at the end. */
+  public record Counts(long filesTotal, long bytesTotal, long filesRead, long filesWritten, long dataRead,
+      long dataWritten, long rowsRead, long rowsCopied, long copyMillis) {}
+
+  private final PipelineOptions options;
+  private final List<CopyTask> tasks;
+
+  CopyJob(PipelineOptions options, List<CopyTask> tasks) {
+    this.options = options;
+    this.tasks = List.copyOf(tasks);
+  }
+
+  /** A finished job: each run's outcome and counts, by run id. */
+  record Result(Map<String, RunOutcome> outcomes, Map<String, Counts> counts) {}
+
+  /**
+   * Runs the job, calling {@code progress} about once a second with the counts so far (runners
+   * that run synchronously report only at the end).
+   */
+  Result run(Consumer<Map<String, Counts>> progress) throws IOException {
+    Path outcomes = Files.createTempDirectory("adf-beam-outcomes-");
+    try {
+      Pipeline pipeline = Pipeline.create(options);
+      pipeline
+          .apply("ActivityRuns", Create.of(tasks).withCoder(SerializableCoder.of(CopyTask.class)))
+          .apply("Copy", CopyFiles.create())
+          .apply("RecordOutcomes", ParDo.of(new WriteOutcomeFn(outcomes.toString())));
+      PipelineResult result = pipeline.run();
+      PipelineResult.State state;
+      do {
+        state = result.waitUntilFinish(Duration.millis(1000));
+        progress.accept(counts(result, false));
+      } while (state == null || !state.isTerminal());
+      if (state != PipelineResult.State.DONE) {
+        throw new IllegalStateException("the Beam job ended " + state);
+      }
+      return new Result(readOutcomes(outcomes), counts(result, true));
+    } finally {
+      try (Stream<Path> files = Files.walk(outcomes)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  private Map<String, Counts> counts(PipelineResult result, boolean committed) {
+    MetricQueryResults metrics = result.metrics().queryMetrics(MetricsFilter.builder()
+        .addNameFilter(MetricNameFilter.inNamespace(CopyMetrics.NAMESPACE)).build());
+    Map<String, Map<String, Long>> byRun = new HashMap<>();
+    for (MetricResult<Long> c : metrics.getCounters()) {
+      add(byRun, c.getName().getName(), value(c, committed));
+    }
+    Map<String, Long> millis = new HashMap<>();
+    for (MetricResult<DistributionResult> d : metrics.getDistributions()) {
+      String name = d.getName().getName();
+      DistributionResult v = committed ? committedOrAttempted(d) : d.getAttempted();
+      if (v != null && v.getCount() > 0) {
+        if (name.endsWith("/" + CopyMetrics.COPY_MILLIS)) {
+          millis.merge(name.substring(0, name.lastIndexOf('/')), v.getMax(), Math::max);
+        }
+      }
+    }
+    Map<String, Counts> counts = new HashMap<>();
+    for (CopyTask t : tasks) {
+      Map<String, Long> m = byRun.getOrDefault(t.runId(), Map.of());
+      counts.put(t.runId(), new Counts(
+          m.getOrDefault(CopyMetrics.FILES_TOTAL, 0L), m.getOrDefault(CopyMetrics.BYTES_TOTAL, 0L),
+          m.getOrDefault(CopyMetrics.FILES_READ, 0L), m.getOrDefault(CopyMetrics.FILES_WRITTEN, 0L),
+          m.getOrDefault(CopyMetrics.DATA_READ, 0L), m.getOrDefault(CopyMetrics.DATA_WRITTEN, 0L),
+          m.getOrDefault(CopyMetrics.ROWS_READ, 0L), m.getOrDefault(CopyMetrics.ROWS_COPIED, 0L),
+          millis.getOrDefault(t.runId(), 0L)));
+    }
+    return counts;
+  }
+
+  private static void add(Map<String, Map<String, Long>> byRun, String name, long value) {
+    int slash = name.lastIndexOf('/');
+    byRun.computeIfAbsent(name.substring(0, slash), k -> new HashMap<>())
+        .merge(name.substring(slash + 1), value, Long::sum);
+  }
+
+  private static long value(MetricResult<Long> c, boolean committed) {
+    if (committed) {
+      try {
+        return c.getCommitted();
+      } catch (UnsupportedOperationException e) {
+        // some runners only keep attempted values
+      }
+    }
+    Long v = c.getAttempted();
+    return v == null ? 0 : v;
+  }
+
+  private static DistributionResult committedOrAttempted(MetricResult<DistributionResult> d) {
+    try {
+      return d.getCommitted();
+    } catch (UnsupportedOperationException e) {
+      return d.getAttempted();
+    }
+  }
+
+  private static Map<String, RunOutcome> readOutcomes(Path folder) throws IOException {
+    Map<String, RunOutcome> outcomes = new HashMap<>();
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".outcome")).toList()) {
+        try (ObjectInputStream in = new ObjectInputStream(Files.newInputStream(f))) {
+          RunOutcome o = (RunOutcome) in.readObject();
+          outcomes.put(o.runId(), o);
+        } catch (ClassNotFoundException e) {
+          throw new IOException(e);
+        }
+      }
+    }
+    return outcomes;
+  }
+
+  /** Writes each outcome to a file of its own in a folder the launcher reads after the job. */
+  static final class WriteOutcomeFn extends DoFn<RunOutcome, Void> {
+    private final String folder;
+
+    WriteOutcomeFn(String folder) {
+      this.folder = folder;
+    }
+
+    @ProcessElement
+    public void process(@Element RunOutcome outcome) {
+      Path file = Path.of(folder, UUID.nameUUIDFromBytes(outcome.runId().getBytes(
+          java.nio.charset.StandardCharsets.UTF_8)) + ".outcome");
+      Path temp = Path.of(folder, file.getFileName() + ".tmp");
+      try (ObjectOutputStream out = new ObjectOutputStream(Files.newOutputStream(temp))) {
+        out.writeObject(outcome);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      try {
+        Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  static List<String> runIds(List<CopyTask> tasks) {
+    List<String> ids = new ArrayList<>();
+    tasks.forEach(t -> ids.add(t.runId()));
+    return ids;
+  }
+}

@@ -1,0 +1,340 @@
+package io.adfbeam.transforms.copy;
+
+import io.adfbeam.formats.CompressionType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+
+/**
+ * Copies the files of activity runs: {@code PCollection<CopyTask>} in, one {@link RunOutcome}
+ * per run out. The unit of parallel work is a file: each run's files are listed, spread over at
+ * most {@code parallelCopies} slots (64 when unset), copied slot by slot streaming from the source
+ * codec to the sink codec, written aside under the sink folder's {@value StoreFiles#HIDDEN}
+ * folder, and committed (moved into place) only when every file of the run succeeded. A failed
+ * run leaves nothing where readers look. Running a run again replaces its files and removes the
+ * ones its previous attempt wrote that it no longer writes (a manifest per run).
+ *
+ * <p>Problems in one run (a malformed row, a missing input) fail that run only; the others are
+ * committed.
+ *
+ * <pre>{@code
+ * PCollection<RunOutcome> outcomes = pipeline
+ *     .apply(Create.of(tasks).withCoder(SerializableCoder.of(CopyTask.class)))
+ *     .apply(CopyFiles.create());
+ * }</pre>
+ */
+public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollection<RunOutcome>> {
+  /** Slots per run when parallelCopies is not set: plenty for any worker count on one job. */
+  static final int DEFAULT_SLOTS = 64;
+
+  private CopyFiles() {}
+
+  public static CopyFiles create() {
+    return new CopyFiles();
+  }
+
+  @Override
+  public PCollection<RunOutcome> expand(PCollection<CopyTask> tasks) {
+    return tasks
+        .apply("ListFiles", ParDo.of(new ListFn()))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(Slot.class)))
+        .apply("Spread", Reshuffle.of())
+        .apply("CopySlots", ParDo.of(new CopySlotFn()))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(SlotResult.class)))
+        .apply("GroupByRun", GroupByKey.create())
+        .apply("Commit", ParDo.of(new CommitFn()))
+        .setCoder(SerializableCoder.of(RunOutcome.class));
+  }
+
+  /** The files of one run that one worker copies, in order. */
+  record Slot(CopyTask task, int index, List<StoreFiles.Listed> files, boolean single, String error)
+      implements Serializable {}
+
+  /** A file written aside and where it goes when the run commits. */
+  record Staged(String staged, String target) implements Serializable {}
+
+  record SlotResult(CopyTask task, List<Staged> files, List<String> errors) implements Serializable {}
+
+  static String stagingFolder(CopyTask task) {
+    return task.sink().folder() + StoreFiles.HIDDEN + "/staging/" + OutputNames.token(task.runId()) + "/";
+  }
+
+  static String manifest(CopyTask task) {
+    return task.sink().folder() + StoreFiles.HIDDEN + "/manifests/" + OutputNames.token(task.runId());
+  }
+
+  /** Lists a run's source files and deals them out to slots, balancing bytes. */
+  static final class ListFn extends DoFn<CopyTask, KV<String, Slot>> {
+    @ProcessElement
+    public void process(@Element CopyTask task, OutputReceiver<KV<String, Slot>> out) throws IOException {
+      StoreFiles.deleteTree(stagingFolder(task)); // a crashed earlier attempt's leftovers
+      List<StoreFiles.Listed> files;
+      try {
+        files = sourceFiles(task.source());
+      } catch (MissingInputException e) {
+        out.output(KV.of(task.runId() + "#0", new Slot(task, 0, List.of(), false, e.getMessage())));
+        return;
+      }
+      long bytes = files.stream().mapToLong(StoreFiles.Listed::size).sum();
+      CopyMetrics.counter(task.runId(), CopyMetrics.FILES_TOTAL).inc(files.size());
+      CopyMetrics.counter(task.runId(), CopyMetrics.BYTES_TOTAL).inc(bytes);
+      int slots = task.sink().behavior() == CopyBehavior.MERGE_FILES ? 1
+          : Math.max(1, Math.min(files.size(),
+              task.parallelCopies() > 0 ? task.parallelCopies() : DEFAULT_SLOTS));
+      List<List<StoreFiles.Listed>> dealt = new ArrayList<>();
+      long[] load = new long[slots];
+      for (int i = 0; i < slots; i++) {
+        dealt.add(new ArrayList<>());
+      }
+      List<StoreFiles.Listed> bySize = new ArrayList<>(files);
+      bySize.sort(Comparator.comparingLong(StoreFiles.Listed::size).reversed()
+          .thenComparing(StoreFiles.Listed::relativePath));
+      for (StoreFiles.Listed f : bySize) {
+        int least = 0;
+        for (int i = 1; i < slots; i++) {
+          if (load[i] < load[least]) {
+            least = i;
+          }
+        }
+        dealt.get(least).add(f);
+        load[least] += Math.max(1, f.size());
+      }
+      boolean single = files.size() == 1;
+      for (int i = 0; i < slots; i++) {
+        List<StoreFiles.Listed> mine = dealt.get(i);
+        mine.sort(Comparator.comparing(StoreFiles.Listed::relativePath));
+        out.output(KV.of(task.runId() + "#" + i, new Slot(task, i, mine, single, null)));
+      }
+    }
+  }
+
+  static final class MissingInputException extends IOException {
+    MissingInputException(String message) {
+      super(message);
+    }
+  }
+
+  /** The files a source names: one file, a filtered folder, or a whole folder. */
+  static List<StoreFiles.Listed> sourceFiles(FileSource source) throws IOException {
+    String folder = StoreFiles.normalize(source.folder());
+    if (!StoreFiles.exists(folder)) {
+      throw new MissingInputException("dataset '" + source.dataset() + "': the input folder "
+          + folder + " does not exist");
+    }
+    List<StoreFiles.Listed> all = StoreFiles.list(folder, source.recursive() || source.fileName() != null);
+    if (source.fileName() != null) {
+      List<StoreFiles.Listed> named = all.stream()
+          .filter(f -> f.relativePath().equals(source.fileName())).toList();
+      if (named.isEmpty()) {
+        throw new MissingInputException("dataset '" + source.dataset() + "': the input file "
+            + folder + source.fileName() + " does not exist");
+      }
+      return named;
+    }
+    if (source.fileFilter() != null) {
+      Pattern filter = glob(source.fileFilter());
+      return all.stream().filter(f -> filter.matcher(
+          f.relativePath().substring(f.relativePath().lastIndexOf('/') + 1)).matches()).toList();
+    }
+    return all;
+  }
+
+  /** ADF's fileFilter: {@code *} any characters, {@code ?} one character, on the file name. */
+  static Pattern glob(String filter) {
+    StringBuilder re = new StringBuilder();
+    for (char c : filter.toCharArray()) {
+      switch (c) {
+        case '*' -> re.append(".*");
+        case '?' -> re.append('.');
+        default -> re.append(Pattern.quote(String.valueOf(c)));
+      }
+    }
+    return Pattern.compile(re.toString(), Pattern.DOTALL);
+  }
+
+  /** Copies a slot's files into the run's staging folder. */
+  static final class CopySlotFn extends DoFn<KV<String, Slot>, KV<String, SlotResult>> {
+    @ProcessElement
+    public void process(@Element KV<String, Slot> element, OutputReceiver<KV<String, SlotResult>> out) {
+      long started = System.currentTimeMillis();
+      Slot slot = element.getValue();
+      CopyTask task = slot.task();
+      List<Staged> staged = new ArrayList<>();
+      List<String> errors = new ArrayList<>();
+      if (slot.error() != null) {
+        errors.add(slot.error());
+      } else {
+        try {
+          if (task.sink().behavior() == CopyBehavior.MERGE_FILES) {
+            merge(task, slot, staged);
+          } else {
+            for (StoreFiles.Listed f : slot.files()) {
+              copyOne(task, f, slot.single(), staged);
+            }
+          }
+        } catch (IOException | RuntimeException e) {
+          errors.add(message(e));
+        }
+      }
+      CopyMetrics.copyMillis(task.runId()).update(System.currentTimeMillis() - started);
+      out.output(KV.of(task.runId(), new SlotResult(task, staged, errors)));
+    }
+
+    private static void copyOne(CopyTask task, StoreFiles.Listed file, boolean single, List<Staged> staged)
+        throws IOException {
+      if (task.source().compression() == CompressionType.ZIP_DEFLATE) {
+        String folder = OutputNames.stripExtension(file.relativePath(), CompressionType.ZIP_DEFLATE) + "/";
+        try (InputStream archive = StoreFiles.open(file.path())) {
+          Counting.In counted = new Counting.In(archive);
+          FileCopier.forEachZipEntry(counted, (entry, content) -> {
+            String name = OutputNames.forFile(task, folder + entry, false);
+            write(task, name, staged, copier -> copier.copyDecoded(content, file.path() + "!" + entry));
+          });
+          CopyMetrics.counter(task.runId(), CopyMetrics.DATA_READ).inc(counted.count);
+        }
+        CopyMetrics.counter(task.runId(), CopyMetrics.FILES_READ).inc();
+        return;
+      }
+      String name = OutputNames.forFile(task, file.relativePath(), single);
+      write(task, name, staged, copier -> {
+        try (InputStream in = StoreFiles.open(file.path())) {
+          if (FileCopier.passThrough(task)) {
+            copier.copyRaw(in);
+          } else {
+            copier.copyFile(in, file.path());
+          }
+        }
+      });
+      CopyMetrics.counter(task.runId(), CopyMetrics.FILES_READ).inc();
+    }
+
+    private static void merge(CopyTask task, Slot slot, List<Staged> staged) throws IOException {
+      String name = OutputNames.merged(task);
+      write(task, name, staged, copier -> {
+        for (StoreFiles.Listed file : slot.files()) {
+          try (InputStream in = StoreFiles.open(file.path())) {
+            if (task.source().compression() == CompressionType.ZIP_DEFLATE) {
+              FileCopier.forEachZipEntry(in, (entry, content) ->
+                  copier.copyDecoded(content, file.path() + "!" + entry));
+            } else {
+              copier.copyFile(in, file.path());
+            }
+          }
+          CopyMetrics.counter(task.runId(), CopyMetrics.FILES_READ).inc();
+        }
+      });
+    }
+
+    interface Body {
+      void copy(FileCopier copier) throws IOException;
+    }
+
+    private static void write(CopyTask task, String name, List<Staged> staged, Body body)
+        throws IOException {
+      String stagedPath = stagingFolder(task) + name;
+      staged.add(new Staged(stagedPath, task.sink().folder() + name));
+      FileCopier copier;
+      try (OutputStream store = StoreFiles.create(stagedPath)) {
+        copier = new FileCopier(task, store, name);
+        try (copier) {
+          body.copy(copier);
+        }
+      }
+      if (task.source().compression() != CompressionType.ZIP_DEFLATE) {
+        CopyMetrics.counter(task.runId(), CopyMetrics.DATA_READ).inc(copier.bytesRead);
+      }
+      CopyMetrics.counter(task.runId(), CopyMetrics.DATA_WRITTEN).inc(copier.bytesWritten());
+      CopyMetrics.counter(task.runId(), CopyMetrics.ROWS_READ).inc(copier.rowsRead);
+      CopyMetrics.counter(task.runId(), CopyMetrics.ROWS_COPIED).inc(copier.rowsCopied);
+      CopyMetrics.counter(task.runId(), CopyMetrics.FILES_WRITTEN).inc();
+    }
+  }
+
+  static String message(Throwable e) {
+    String m = e.getMessage();
+    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+  }
+
+  /** Moves a run's staged files into place when all succeeded; otherwise removes them. */
+  static final class CommitFn extends DoFn<KV<String, Iterable<SlotResult>>, RunOutcome> {
+    @ProcessElement
+    public void process(@Element KV<String, Iterable<SlotResult>> element, OutputReceiver<RunOutcome> out)
+        throws IOException {
+      List<Staged> staged = new ArrayList<>();
+      Set<String> errors = new LinkedHashSet<>();
+      CopyTask task = null;
+      for (SlotResult r : element.getValue()) {
+        task = r.task();
+        staged.addAll(r.files());
+        errors.addAll(r.errors());
+      }
+      if (task == null) {
+        return;
+      }
+      Map<String, String> byTarget = new HashMap<>();
+      for (Staged s : staged) {
+        String earlier = byTarget.putIfAbsent(s.target(), s.staged());
+        if (earlier != null) {
+          errors.add("dataset '" + task.sink().dataset() + "': two source files would both be"
+              + " written to " + s.target() + "; give the sink no fileName, or copy one file");
+        }
+      }
+      String staging = stagingFolder(task);
+      if (!errors.isEmpty()) {
+        StoreFiles.deleteTree(staging);
+        out.output(new RunOutcome(element.getKey(), false, List.of(), new ArrayList<>(errors)));
+        return;
+      }
+      List<String> previous = readManifest(task);
+      List<String> targets = staged.stream().map(Staged::target).sorted().toList();
+      StoreFiles.rename(staged.stream().map(Staged::staged).toList(),
+          staged.stream().map(Staged::target).toList());
+      Set<String> now = new HashSet<>(targets);
+      StoreFiles.delete(previous.stream().filter(p -> !now.contains(p)).toList());
+      writeManifest(task, targets);
+      StoreFiles.deleteTree(staging);
+      out.output(new RunOutcome(element.getKey(), true, targets, List.of()));
+    }
+
+    private static List<String> readManifest(CopyTask task) throws IOException {
+      String path = manifest(task);
+      if (!StoreFiles.exists(path)) {
+        return List.of();
+      }
+      try (InputStream in = StoreFiles.open(path)) {
+        String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        return text.isEmpty() ? List.of() : List.of(text.split("\n"));
+      }
+    }
+
+    private static void writeManifest(CopyTask task, List<String> targets) throws IOException {
+      String path = manifest(task);
+      String staged = stagingFolder(task) + "manifest";
+      try (OutputStream out = StoreFiles.create(staged)) {
+        out.write(String.join("\n", targets).getBytes(StandardCharsets.UTF_8));
+      }
+      StoreFiles.rename(List.of(staged), List.of(path));
+    }
+  }
+}

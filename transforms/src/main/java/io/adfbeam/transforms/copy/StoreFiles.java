@@ -1,0 +1,141 @@
+package io.adfbeam.transforms.copy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.MoveOptions.StandardMoveOptions;
+import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.util.MimeTypes;
+
+/**
+ * File operations on any Beam file system (local, azfs, adl, abfs, hdfs), with the meaning a copy
+ * needs: listing a folder (recursively or not), opening, creating, renaming into place, and
+ * deleting trees. Paths under a {@value #HIDDEN} folder belong to adf-beam and are never listed
+ * as data.
+ */
+public final class StoreFiles {
+  /** The folder, inside a sink folder, where a run stages its files and keeps its manifest. */
+  public static final String HIDDEN = ".adf-beam";
+
+  private StoreFiles() {}
+
+  /** A file found in a source folder, with its path relative to that folder. */
+  public record Listed(String path, String relativePath, long size) implements java.io.Serializable {}
+
+  /** Whether {@code path} (a file or a folder) exists. */
+  public static boolean exists(String path) throws IOException {
+    MatchResult m = FileSystems.match(List.of(strip(path))).get(0);
+    return m.status() == MatchResult.Status.OK && !m.metadata().isEmpty();
+  }
+
+  /**
+   * The files under {@code folder} (ending in '/'), recursively or only at its first level, in
+   * path order; folders and adf-beam's own files are left out.
+   */
+  public static List<Listed> list(String folder, boolean recursive) throws IOException {
+    String base = resource(folder).toString();
+    MatchResult m = FileSystems.match(List.of(base + (recursive ? "**" : "*"))).get(0);
+    List<Listed> files = new ArrayList<>();
+    if (m.status() == MatchResult.Status.NOT_FOUND) {
+      return files;
+    }
+    for (MatchResult.Metadata md : m.metadata()) {
+      ResourceId id = md.resourceId();
+      String path = id.toString();
+      if (id.isDirectory() || !path.startsWith(base)) {
+        continue;
+      }
+      String relative = path.substring(base.length());
+      if (relative.isEmpty() || relative.endsWith("/") || isHidden(relative)) {
+        continue;
+      }
+      if (!recursive && relative.contains("/")) {
+        continue;
+      }
+      files.add(new Listed(path, relative, md.sizeBytes()));
+    }
+    files.sort(Comparator.comparing(Listed::relativePath));
+    return files;
+  }
+
+  static boolean isHidden(String relative) {
+    return relative.equals(HIDDEN) || relative.startsWith(HIDDEN + "/") || relative.contains("/" + HIDDEN + "/");
+  }
+
+  public static InputStream open(String path) throws IOException {
+    return Channels.newInputStream(FileSystems.open(resource(path)));
+  }
+
+  public static OutputStream create(String path) throws IOException {
+    return Channels.newOutputStream(FileSystems.create(resource(path), MimeTypes.BINARY));
+  }
+
+  /** Moves files into place, replacing what is there. */
+  public static void rename(List<String> from, List<String> to) throws IOException {
+    if (from.isEmpty()) {
+      return;
+    }
+    FileSystems.rename(
+        from.stream().map(StoreFiles::resource).toList(),
+        to.stream().map(StoreFiles::resource).toList(),
+        StandardMoveOptions.IGNORE_MISSING_FILES);
+  }
+
+  public static void delete(List<String> paths) throws IOException {
+    if (paths.isEmpty()) {
+      return;
+    }
+    FileSystems.delete(paths.stream().map(StoreFiles::resource).toList(),
+        StandardMoveOptions.IGNORE_MISSING_FILES);
+  }
+
+  /** Deletes every file under {@code folder} and, where the store has real folders, the folders. */
+  public static void deleteTree(String folder) throws IOException {
+    MatchResult m = FileSystems.match(List.of(folder + "**")).get(0);
+    if (m.status() == MatchResult.Status.OK) {
+      List<ResourceId> files = new ArrayList<>();
+      for (MatchResult.Metadata md : m.metadata()) {
+        if (!md.resourceId().isDirectory()) {
+          files.add(md.resourceId());
+        }
+      }
+      FileSystems.delete(files, StandardMoveOptions.IGNORE_MISSING_FILES);
+    }
+    deleteEmptyFolders(folder);
+  }
+
+  private static void deleteEmptyFolders(String folder) {
+    // Object stores have no folders to remove; the local file system leaves empty ones behind.
+    if (folder.startsWith("file:") || folder.startsWith("/")) {
+      java.nio.file.Path root = java.nio.file.Path.of(
+          folder.startsWith("file:") ? java.net.URI.create(folder) : java.net.URI.create("file://" + folder));
+      if (!java.nio.file.Files.isDirectory(root)) {
+        return;
+      }
+      try (var walk = java.nio.file.Files.walk(root)) {
+        walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (IOException e) {
+        // nothing left to clean but empty folders
+      }
+    }
+  }
+
+  static ResourceId resource(String path) {
+    return FileSystems.matchNewResource(path, path.endsWith("/"));
+  }
+
+  /** The path as the file system spells it ({@code file:///tmp/x} is {@code /tmp/x} locally). */
+  public static String normalize(String path) {
+    return resource(path).toString();
+  }
+
+  private static String strip(String path) {
+    return path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
+  }
+}

@@ -1,0 +1,186 @@
+package io.adfbeam.translator.bind;
+
+import io.adfbeam.formats.Encodings;
+import io.adfbeam.formats.text.TextFormatOptions;
+import io.adfbeam.translator.json.Diagnostic;
+import io.adfbeam.translator.json.Diagnostics;
+import io.adfbeam.translator.json.SourceLocation;
+import io.adfbeam.translator.model.Activity;
+import io.adfbeam.translator.model.AdfString;
+import io.adfbeam.translator.model.Dataset;
+import io.adfbeam.translator.model.Factory;
+import io.adfbeam.translator.model.Format;
+import io.adfbeam.translator.model.LinkedService;
+import io.adfbeam.translator.model.Pipeline;
+import io.adfbeam.translator.plan.ActivityRun;
+import io.adfbeam.translator.plan.PathResolver;
+import io.adfbeam.translator.plan.ResolvedDataset;
+import io.adfbeam.transforms.copy.CopyBehavior;
+import io.adfbeam.transforms.copy.CopyTask;
+import io.adfbeam.transforms.copy.FileSink;
+import io.adfbeam.transforms.copy.FileSource;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Binds planned Copy activity runs to concrete copies: each dataset's store root (from the store
+ * mapping, or the linked service itself where it names a local folder), its folder and file
+ * resolved for the run's slice, and its format and compression as codec settings. Pure: no I/O.
+ */
+public final class CopyBinder {
+  private final Factory factory;
+  private final StoreMapping stores;
+  private final Diagnostics diagnostics = new Diagnostics();
+
+  /** The bound runs and what stopped any run from being bound. */
+  public record Result(List<BoundRun> runs, List<Diagnostic> diagnostics) {}
+
+  private CopyBinder(Factory factory, StoreMapping stores) {
+    this.factory = factory;
+    this.stores = stores;
+  }
+
+  public static Result bind(Factory factory, List<ActivityRun> runs, StoreMapping stores) {
+    CopyBinder binder = new CopyBinder(factory, stores);
+    List<BoundRun> bound = new ArrayList<>();
+    for (ActivityRun run : runs) {
+      binder.bind(run).ifPresent(task -> bound.add(new BoundRun(run, task)));
+    }
+    return new Result(bound, binder.diagnostics.sorted());
+  }
+
+  private Optional<CopyTask> bind(ActivityRun run) {
+    Pipeline pipeline = factory.pipeline(run.pipeline()).orElseThrow();
+    Activity.CopyActivity copy = (Activity.CopyActivity) pipeline.activity(run.activity()).orElseThrow();
+    Optional<Dataset.FileDataset> in = fileDataset(copy.inputs().get(0).name(), copy);
+    Optional<Dataset.FileDataset> out = fileDataset(copy.outputs().get(0).name(), copy);
+    if (in.isEmpty() || out.isEmpty()) {
+      return Optional.empty();
+    }
+    // The input is read for the activity's own window, as ADF evaluates SliceStart for a copy.
+    ResolvedDataset inResolved = PathResolver.resolve(in.get(), run.slice());
+    ResolvedDataset outResolved = PathResolver.resolve(out.get(), run.slice());
+    Optional<String> inFolder = folder(in.get(), inResolved);
+    Optional<String> outFolder = folder(out.get(), outResolved);
+    Optional<TextFormatOptions> inText = text(in.get());
+    Optional<TextFormatOptions> outText = text(out.get());
+    if (inFolder.isEmpty() || outFolder.isEmpty() || inText == null || outText == null) {
+      return Optional.empty();
+    }
+    if (in.get().format().isPresent() != out.get().format().isPresent()) {
+      Dataset.FileDataset missing = in.get().format().isEmpty() ? in.get() : out.get();
+      diagnostics.error(missing.location(), "Copy activity '" + copy.name() + "' reads and writes"
+          + " with a format on one side only: dataset '" + missing.name() + "' has no format;"
+          + " give both datasets a format, or neither for a binary copy");
+      return Optional.empty();
+    }
+    FileSource source = new FileSource(in.get().name(), inFolder.get(),
+        inResolved.fileName().orElse(null), in.get().fileFilter().map(AdfString::text).orElse(null),
+        copy.source().isRecursive(),
+        in.get().compression().map(c -> c.type()).orElse(null), inText.orElse(null));
+    FileSink sink = new FileSink(out.get().name(), outFolder.get(),
+        outResolved.fileName().orElse(null),
+        out.get().compression().map(c -> c.type()).orElse(null),
+        out.get().compression().flatMap(c -> c.level()).orElse(null),
+        outText.orElse(null), behavior(copy.sink().behavior()));
+    return Optional.of(new CopyTask(run.id().toString(), source, sink,
+        copy.parallelCopies().orElse(0)));
+  }
+
+  private Optional<Dataset.FileDataset> fileDataset(String name, Activity.CopyActivity copy) {
+    Optional<Dataset> d = factory.dataset(name);
+    if (d.isPresent() && d.get() instanceof Dataset.FileDataset f) {
+      for (Optional<AdfString> value : List.of(f.folderPath(), f.fileName(), f.fileFilter())) {
+        if (value.isPresent() && value.get().isExpression()) {
+          diagnostics.error(f.location(), "dataset '" + f.name() + "' uses the v2 expression '"
+              + value.get().text() + "', which adf-beam does not evaluate yet; give a literal path");
+          return Optional.empty();
+        }
+      }
+      return Optional.of(f);
+    }
+    return Optional.empty(); // reported by validation
+  }
+
+  /** The dataset's folder as a Beam path under its store root, ending in '/'. */
+  private Optional<String> folder(Dataset.FileDataset dataset, ResolvedDataset resolved) {
+    Optional<String> root = root(dataset);
+    if (root.isEmpty()) {
+      return Optional.empty();
+    }
+    String folderPath = resolved.folderPath().orElse("").replace('\\', '/');
+    while (folderPath.startsWith("/")) {
+      folderPath = folderPath.substring(1);
+    }
+    if (!folderPath.isEmpty() && !folderPath.endsWith("/")) {
+      folderPath += "/";
+    }
+    return Optional.of(root.get() + folderPath);
+  }
+
+  private Optional<String> root(Dataset.FileDataset dataset) {
+    String name = dataset.linkedService().name();
+    Optional<String> mapped = stores.root(name);
+    if (mapped.isPresent()) {
+      return mapped;
+    }
+    Optional<LinkedService> ls = factory.linkedService(name);
+    if (ls.isPresent() && ls.get() instanceof LinkedService.FileServer fs) {
+      Optional<String> host = fs.host().map(String::trim).filter(h -> h.startsWith("/"));
+      if (host.isPresent()) {
+        return Optional.of(StoreMapping.toRoot(Path.of(host.get()).toString()));
+      }
+    }
+    SourceLocation at = dataset.linkedService().location();
+    diagnostics.error(at, "linked service '" + name + "'" + ls.map(l -> " (" + l.type() + ")").orElse("")
+        + " has no store to run against: map it to a folder or store root with --store " + name
+        + "=file:///path (a FileServer linked service whose host is an absolute local path needs"
+        + " no mapping)");
+    return Optional.empty();
+  }
+
+  /** The dataset's text options; empty for no format; null when the format is not supported. */
+  private Optional<TextFormatOptions> text(Dataset.FileDataset dataset) {
+    if (dataset.format().isEmpty()) {
+      return Optional.empty();
+    }
+    if (!(dataset.format().get() instanceof Format.TextFormat t)) {
+      diagnostics.error(dataset.format().get().location(), "dataset '" + dataset.name() + "' has "
+          + dataset.format().get().typeName() + ", which adf-beam does not copy yet; it copies"
+          + " TextFormat and binary (no format) datasets");
+      return null;
+    }
+    TextFormatOptions o = TextFormatOptions.defaults();
+    if (t.columnDelimiter().isPresent() && t.columnDelimiter().get().length() == 1) {
+      o = o.withColumnDelimiter(t.columnDelimiter().get().charAt(0));
+    }
+    if (t.rowDelimiter().isPresent() && t.rowDelimiter().get().length() == 1) {
+      o = o.withRowDelimiter(t.rowDelimiter().get().charAt(0));
+    }
+    if (t.escapeChar().isPresent() && t.escapeChar().get().length() == 1) {
+      o = o.withEscapeChar(t.escapeChar().get().charAt(0));
+    }
+    if (t.quoteChar().isPresent() && t.quoteChar().get().length() == 1) {
+      o = o.withQuoteChar(t.quoteChar().get().charAt(0));
+    }
+    if (t.nullValue().isPresent()) {
+      o = o.withNullValue(t.nullValue().get());
+    }
+    if (t.encodingName().isPresent()) {
+      o = o.withEncoding(Encodings.forDotNetName(t.encodingName().get()).orElseThrow());
+    }
+    return Optional.of(o.withFirstRowAsHeader(t.firstRowAsHeader())
+        .withSkipLineCount(t.skipLineCount())
+        .withTreatEmptyAsNull(t.treatEmptyAsNull()));
+  }
+
+  private static CopyBehavior behavior(Activity.CopyBehavior b) {
+    return switch (b) {
+      case PRESERVE_HIERARCHY -> CopyBehavior.PRESERVE_HIERARCHY;
+      case FLATTEN_HIERARCHY -> CopyBehavior.FLATTEN_HIERARCHY;
+      case MERGE_FILES -> CopyBehavior.MERGE_FILES;
+    };
+  }
+}

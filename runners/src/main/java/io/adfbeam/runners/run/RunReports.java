@@ -71,6 +71,13 @@ public final class RunReports {
           String.format(Locale.ROOT, "%.0f", r.throughput())));
     }
     for (ActivityRunReport r : runs) {
+      if (!r.outputs().isEmpty()) {
+        sb.append(String.format("%s/%s@%s: %d file%s in %s%n", r.pipeline(), r.activity(),
+            r.sliceStart(), r.outputs().size(), r.outputs().size() == 1 ? "" : "s",
+            commonFolder(r.outputs())));
+      }
+    }
+    for (ActivityRunReport r : runs) {
       for (String e : r.errors()) {
         sb.append(String.format("%s/%s@%s: %s%n", r.pipeline(), r.activity(), r.sliceStart(), e));
       }
@@ -78,6 +85,17 @@ public final class RunReports {
     long ok = runs.stream().filter(ActivityRunReport::succeeded).count();
     sb.append(String.format(Locale.ROOT, "%d of %d activity runs succeeded", ok, runs.size()));
     return sb.toString();
+  }
+
+  /** The longest folder prefix the paths share, ending in '/'. */
+  static String commonFolder(List<String> paths) {
+    String prefix = paths.get(0).substring(0, paths.get(0).lastIndexOf('/') + 1);
+    for (String p : paths) {
+      while (!p.startsWith(prefix)) {
+        prefix = prefix.substring(0, prefix.lastIndexOf('/', prefix.length() - 2) + 1);
+      }
+    }
+    return prefix;
   }
 
   /** 1.5 MB style. */

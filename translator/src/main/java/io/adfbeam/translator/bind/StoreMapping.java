@@ -48,15 +48,23 @@ public final class StoreMapping {
 
   /**
    * Reads an overrides file: one {@code NAME=URI} per line; blank lines and lines starting with
-   * {@code #} are ignored.
+   * {@code #} are ignored. A relative local path is relative to the file's folder, so a factory
+   * can ship its mapping beside it.
    */
   public static List<String> readFile(Path file) throws IOException {
     List<String> entries = new ArrayList<>();
+    Path base = file.toAbsolutePath().getParent();
     for (String line : Files.readAllLines(file)) {
       String t = line.strip();
-      if (!t.isEmpty() && !t.startsWith("#")) {
-        entries.add(t);
+      if (t.isEmpty() || t.startsWith("#")) {
+        continue;
       }
+      int eq = t.indexOf('=');
+      String uri = eq < 0 ? "" : t.substring(eq + 1).strip();
+      if (eq > 0 && !uri.isEmpty() && !uri.contains(":") && !uri.startsWith("/")) {
+        t = t.substring(0, eq).strip() + "=" + base.resolve(uri).normalize();
+      }
+      entries.add(t);
     }
     return entries;
   }

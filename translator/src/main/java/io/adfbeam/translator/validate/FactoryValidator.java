@@ -4,6 +4,7 @@ import io.adfbeam.translator.json.Diagnostic;
 import io.adfbeam.translator.json.Diagnostics;
 import io.adfbeam.translator.model.Activity;
 import io.adfbeam.translator.model.Availability;
+import io.adfbeam.translator.model.Column;
 import io.adfbeam.translator.model.Dataset;
 import io.adfbeam.translator.model.DatasetRef;
 import io.adfbeam.translator.model.Factory;
@@ -193,10 +194,56 @@ public final class FactoryValidator {
         }
       });
     }
+    copy.translator().ifPresent(t -> columnMappings(copy, t));
     copy.redirectIncompatibleRowSettings().map(r -> r.linkedService())
         .filter(ls -> !ls.name().isEmpty() && factory.linkedService(ls.name()).isEmpty())
         .ifPresent(ls -> d.error(ls.location(), "redirectIncompatibleRowSettings refers to linked"
             + " service '" + ls.name() + "', which is not defined" + known(factory.linkedServices())));
+  }
+
+  /**
+   * A TabularTranslator's mappings against the datasets' structures: every sink column mapped
+   * once (all source columns to all sink columns, or a subset of the source to all of the sink),
+   * no column mapped twice, and no mapping naming a column the structure lacks. Names match
+   * ignoring case.
+   */
+  private void columnMappings(Activity.CopyActivity copy, Activity.TabularTranslator translator) {
+    List<Column> source = copy.inputs().isEmpty() ? List.of()
+        : factory.dataset(copy.inputs().get(0).name()).map(Dataset::structure).orElse(List.of());
+    Optional<Dataset> sinkDataset = copy.outputs().isEmpty() ? Optional.empty()
+        : factory.dataset(copy.outputs().get(0).name());
+    List<Column> sink = sinkDataset.map(Dataset::structure).orElse(List.of());
+    Set<String> sources = new HashSet<>();
+    Set<String> sinks = new HashSet<>();
+    for (Activity.ColumnMapping m : translator.mappings()) {
+      if (!sources.add(m.source().toLowerCase(Locale.ROOT))) {
+        d.error(m.location(), "column '" + m.source() + "' is mapped more than once; map each"
+            + " source column to one sink column");
+      }
+      if (!sinks.add(m.sink().toLowerCase(Locale.ROOT))) {
+        d.error(m.location(), "sink column '" + m.sink() + "' is the target of more than one"
+            + " mapping; map each sink column once");
+      }
+      if (!source.isEmpty() && source.stream().noneMatch(c -> c.name().equalsIgnoreCase(m.source()))) {
+        d.error(m.location(), "column mapping '" + m.source() + ": " + m.sink() + "' names source"
+            + " column '" + m.source() + "', which the structure of dataset '"
+            + copy.inputs().get(0).name() + "' does not have; its columns: " + names(source));
+      }
+      if (!sink.isEmpty() && sink.stream().noneMatch(c -> c.name().equalsIgnoreCase(m.sink()))) {
+        d.error(m.location(), "column mapping '" + m.source() + ": " + m.sink() + "' names sink"
+            + " column '" + m.sink() + "', which the structure of dataset '"
+            + copy.outputs().get(0).name() + "' does not have; its columns: " + names(sink));
+      }
+    }
+    if (!sink.isEmpty() && translator.mappings().size() != sink.size()) {
+      d.error(translator.location(), "the translator maps " + translator.mappings().size()
+          + " columns but the structure of sink dataset '" + copy.outputs().get(0).name()
+          + "' has " + sink.size() + " (" + names(sink) + "); map every sink column exactly once");
+    }
+  }
+
+  private static String names(List<Column> columns) {
+    return String.join(", ", columns.stream().map(Column::name).toList());
   }
 
   /**

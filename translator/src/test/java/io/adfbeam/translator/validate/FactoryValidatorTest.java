@@ -100,4 +100,19 @@ class FactoryValidatorTest {
         dataset + ":9:32 /properties/typeProperties/compression/type: unknown compression 'Gzp';"
             + " expected GZip, Deflate, BZip2 or ZipDeflate");
   }
+
+  @Test
+  void columnMappingsAgainstTheStructures() {
+    String at = file("column-mapping-errors", "CopyUsers.json") + ":17:31"
+        + " /properties/activities/0/typeProperties/translator/columnMappings: ";
+    assertThat(validate("column-mapping-errors")).containsExactly(
+        file("column-mapping-errors", "CopyUsers.json") + ":15:25"
+            + " /properties/activities/0/typeProperties/translator: the translator maps 3 columns"
+            + " but the structure of sink dataset 'Members' has 2 (MyUserId, MyGroup); map every"
+            + " sink column exactly once",
+        at + "column 'userid' is mapped more than once; map each source column to one sink column",
+        at + "column mapping 'Email: MyGroup' names source column 'Email', which the structure of"
+            + " dataset 'Users' does not have; its columns: UserId, Group, Name",
+        at + "sink column 'MyGroup' is the target of more than one mapping; map each sink column once");
+  }
 }

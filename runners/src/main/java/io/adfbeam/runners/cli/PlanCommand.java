@@ -1,20 +1,16 @@
 package io.adfbeam.runners.cli;
 
 import io.adfbeam.translator.json.Diagnostic;
-import io.adfbeam.translator.load.FactoryLoader;
 import io.adfbeam.translator.model.Factory;
-import io.adfbeam.translator.model.Pipeline;
 import io.adfbeam.translator.plan.Plan;
 import io.adfbeam.translator.plan.PlanRequest;
 import io.adfbeam.translator.plan.Planner;
 import io.adfbeam.translator.plan.SliceWindow;
-import io.adfbeam.translator.validate.FactoryValidator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -75,24 +71,19 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Factory factory = FactoryLoader.load(path);
-    SecretMasker masker = SecretMasker.forFactory(factory);
-    root.useMasker(masker);
-    Console console = new Console(spec.commandLine(), masker);
-
-    List<Diagnostic> validation = FactoryValidator.validate(factory);
-    DiagnosticReport report = new DiagnosticReport(factory, validation);
-    report.printDiagnostics(console);
-    if (report.hasErrors()) {
-      console.err(report.summary());
+    CheckedFactory checked = CheckedFactory.load(path, root, spec);
+    Console console = checked.console;
+    List<Diagnostic> validation = checked.validation;
+    if (checked.hasErrors()) {
+      console.err(checked.report.summary());
       if (json) {
-        console.out(PlanJson.render(List.of(), validation, masker));
+        console.out(PlanJson.render(List.of(), validation, checked.masker));
       }
       return ExitCodes.INVALID_INPUT;
     }
-    if (pipeline != null) {
-      checkPipelineExists(factory, pipeline);
-    }
+    checked.requirePipeline(pipeline);
+    Factory factory = checked.factory;
+    SecretMasker masker = checked.masker;
 
     Plan plan = Planner.plan(
         factory, new PlanRequest(Optional.ofNullable(pipeline), Optional.ofNullable(window)));
@@ -108,17 +99,6 @@ final class PlanCommand implements Callable<Integer> {
       console.out(PlanText.render(plan.runs()));
     }
     return plan.hasErrors() ? ExitCodes.INVALID_INPUT : ExitCodes.OK;
-  }
-
-  private static void checkPipelineExists(Factory factory, String name) {
-    if (factory.pipeline(name).isPresent()) {
-      return;
-    }
-    List<String> names = factory.pipelines().stream().map(Pipeline::name).sorted().toList();
-    throw new InvalidInputException("unknown pipeline '" + name + "'; "
-        + (names.isEmpty()
-            ? "the factory has no pipelines"
-            : "the factory's pipelines are: " + names.stream().collect(Collectors.joining(", "))));
   }
 
   /** Parses {@code --window}; a bad one is a usage error (exit 2) with SliceWindow's message. */

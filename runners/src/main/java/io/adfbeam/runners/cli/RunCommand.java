@@ -7,14 +7,12 @@ import io.adfbeam.translator.bind.BoundRun;
 import io.adfbeam.translator.bind.CopyBinder;
 import io.adfbeam.translator.bind.StoreMapping;
 import io.adfbeam.translator.json.Diagnostic;
-import io.adfbeam.translator.load.FactoryLoader;
 import io.adfbeam.translator.model.Factory;
 import io.adfbeam.translator.plan.ActivityRun;
 import io.adfbeam.translator.plan.Plan;
 import io.adfbeam.translator.plan.PlanRequest;
 import io.adfbeam.translator.plan.Planner;
 import io.adfbeam.translator.plan.SliceWindow;
-import io.adfbeam.translator.validate.FactoryValidator;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -94,22 +92,15 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Factory factory = FactoryLoader.load(path);
-    SecretMasker masker = SecretMasker.forFactory(factory);
-    root.useMasker(masker);
-    Console console = new Console(spec.commandLine(), masker);
-
-    List<Diagnostic> validation = FactoryValidator.validate(factory);
-    DiagnosticReport diagnostics = new DiagnosticReport(factory, validation);
-    diagnostics.printDiagnostics(console);
-    if (diagnostics.hasErrors()) {
-      console.err(diagnostics.summary());
+    CheckedFactory checked = CheckedFactory.load(path, root, spec);
+    Console console = checked.console;
+    if (checked.hasErrors()) {
+      console.err(checked.report.summary());
       return ExitCodes.INVALID_INPUT;
     }
-    if (pipeline != null && factory.pipeline(pipeline).isEmpty()) {
-      throw new InvalidInputException("unknown pipeline '" + pipeline + "'; the factory's pipelines"
-          + " are: " + String.join(", ", factory.pipelines().stream().map(p -> p.name()).sorted().toList()));
-    }
+    checked.requirePipeline(pipeline);
+    Factory factory = checked.factory;
+    SecretMasker masker = checked.masker;
     Plan plan = Planner.plan(factory,
         new PlanRequest(Optional.ofNullable(pipeline), Optional.ofNullable(window)));
     plan.diagnostics().forEach(d -> console.err(d.toString()));

@@ -1,8 +1,5 @@
 package io.adfbeam.runners.cli;
 
-import io.adfbeam.translator.load.FactoryLoader;
-import io.adfbeam.translator.model.Factory;
-import io.adfbeam.translator.validate.FactoryValidator;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -39,13 +36,8 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Factory factory = FactoryLoader.load(path);
-    SecretMasker masker = SecretMasker.forFactory(factory);
-    root.useMasker(masker);
-    Console console = new Console(spec.commandLine(), masker);
-    DiagnosticReport report = new DiagnosticReport(factory, FactoryValidator.validate(factory));
-    report.printDiagnostics(console);
-    console.out(report.summary());
-    return report.hasErrors() ? ExitCodes.INVALID_INPUT : ExitCodes.OK;
+    CheckedFactory checked = CheckedFactory.load(path, root, spec);
+    checked.console.out(checked.report.summary());
+    return checked.hasErrors() ? ExitCodes.INVALID_INPUT : ExitCodes.OK;
   }
 }

@@ -37,9 +37,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Binary copies (no format on either side) for each pair of compression settings that matters,
- * each over an empty, a tiny and a large (2 MB) file that is not valid text. Every output is read
- * back and decoded with the JDK's or commons-compress' own decoders, not with the codecs under test.
+ * Binary copies (no format on either side) for each pair of compression settings that matters, each
+ * over an empty, a tiny and a large (2 MB) file that is not valid text. Every output is read back
+ * and decoded with the JDK's or commons-compress' own decoders, not with the codecs under test.
  */
 class CopyFilesCompressionTest {
   /** Input sizes: empty, tiny (every byte value once), large. */
@@ -66,9 +66,12 @@ class CopyFilesCompressionTest {
     Map<Size, CopyTask> tasks = new LinkedHashMap<>();
     for (Size size : Size.values()) {
       write(root.resolve("src/" + size + "/blob.bin"), size.content());
-      tasks.put(size, task("none-" + size,
-          FileSource.of("Src", folder(root.resolve("src/" + size))),
-          FileSink.of("Dst", folder(root.resolve("dst/" + size)))));
+      tasks.put(
+          size,
+          task(
+              "none-" + size,
+              FileSource.of("Src", folder(root.resolve("src/" + size))),
+              FileSink.of("Dst", folder(root.resolve("dst/" + size)))));
     }
     Map<String, String> before = digests(root.resolve("src"));
 
@@ -95,16 +98,19 @@ class CopyFilesCompressionTest {
       // Two members at levels the sink would not use: recompressing could not give these bytes.
       byte[] content = size.content();
       int half = content.length / 2;
-      byte[] gz = concat(
-          gzip(Arrays.copyOfRange(content, 0, half), Deflater.BEST_COMPRESSION),
-          gzip(Arrays.copyOfRange(content, half, content.length), Deflater.NO_COMPRESSION));
+      byte[] gz =
+          concat(
+              gzip(Arrays.copyOfRange(content, 0, half), Deflater.BEST_COMPRESSION),
+              gzip(Arrays.copyOfRange(content, half, content.length), Deflater.NO_COMPRESSION));
       sources.put(size, gz);
       write(root.resolve("src/" + size + "/blob.bin.gz"), gz);
-      tasks.add(task("gz-" + size,
-          FileSource.of("Src", folder(root.resolve("src/" + size)))
-              .withCompression(CompressionType.GZIP),
-          FileSink.of("Dst", folder(root.resolve("dst/" + size)))
-              .withCompression(CompressionType.GZIP, CompressionLevel.OPTIMAL)));
+      tasks.add(
+          task(
+              "gz-" + size,
+              FileSource.of("Src", folder(root.resolve("src/" + size)))
+                  .withCompression(CompressionType.GZIP),
+              FileSink.of("Dst", folder(root.resolve("dst/" + size)))
+                  .withCompression(CompressionType.GZIP, CompressionLevel.OPTIMAL)));
     }
 
     CopyHarness.Job job = CopyHarness.run(tasks.toArray(CopyTask[]::new));
@@ -132,11 +138,16 @@ class CopyFilesCompressionTest {
       Path packed = root.resolve("packed/" + size);
       Path unpacked = root.resolve("unpacked/" + size);
       write(src.resolve("blob.bin"), size.content());
-      there.add(task("pack-" + size, FileSource.of("Src", folder(src)),
-          FileSink.of("Packed", folder(packed)).withCompression(codec, null)));
-      back.add(task("unpack-" + size,
-          FileSource.of("Packed", folder(packed)).withCompression(codec),
-          FileSink.of("Unpacked", folder(unpacked))));
+      there.add(
+          task(
+              "pack-" + size,
+              FileSource.of("Src", folder(src)),
+              FileSink.of("Packed", folder(packed)).withCompression(codec, null)));
+      back.add(
+          task(
+              "unpack-" + size,
+              FileSource.of("Packed", folder(packed)).withCompression(codec),
+              FileSink.of("Unpacked", folder(unpacked))));
     }
     Map<String, String> sources = digests(root.resolve("src"));
 
@@ -173,11 +184,13 @@ class CopyFilesCompressionTest {
     List<CopyTask> tasks = new ArrayList<>();
     for (Size size : Size.values()) {
       write(root.resolve("src/" + size + "/blob.bin.gz"), gzip(size.content(), 6));
-      tasks.add(task("gz-bz2-" + size,
-          FileSource.of("Src", folder(root.resolve("src/" + size)))
-              .withCompression(CompressionType.GZIP),
-          FileSink.of("Dst", folder(root.resolve("dst/" + size)))
-              .withCompression(CompressionType.BZIP2, CompressionLevel.FASTEST)));
+      tasks.add(
+          task(
+              "gz-bz2-" + size,
+              FileSource.of("Src", folder(root.resolve("src/" + size)))
+                  .withCompression(CompressionType.GZIP),
+              FileSink.of("Dst", folder(root.resolve("dst/" + size)))
+                  .withCompression(CompressionType.BZIP2, CompressionLevel.FASTEST)));
     }
 
     CopyHarness.run(tasks.toArray(CopyTask[]::new));
@@ -199,18 +212,25 @@ class CopyFilesCompressionTest {
     write(root.resolve("src/blob.bin"), content);
     FileSource source = FileSource.of("Src", folder(root.resolve("src")));
     CopyHarness.run(
-        task("fastest", source, FileSink.of("Fast", folder(root.resolve("fastest")))
-            .withCompression(codec, CompressionLevel.FASTEST)),
-        task("optimal", source, FileSink.of("Best", folder(root.resolve("optimal")))
-            .withCompression(codec, CompressionLevel.OPTIMAL)));
+        task(
+            "fastest",
+            source,
+            FileSink.of("Fast", folder(root.resolve("fastest")))
+                .withCompression(codec, CompressionLevel.FASTEST)),
+        task(
+            "optimal",
+            source,
+            FileSink.of("Best", folder(root.resolve("optimal")))
+                .withCompression(codec, CompressionLevel.OPTIMAL)));
 
     String name = "blob.bin" + codec.extension();
     byte[] fastest = read(root.resolve("fastest/" + name));
     byte[] optimal = read(root.resolve("optimal/" + name));
     for (byte[] compressed : List.of(fastest, optimal)) {
-      byte[] decoded = codec == CompressionType.ZIP_DEFLATE
-          ? unzip(compressed).get("blob.bin")
-          : decode(codec, compressed);
+      byte[] decoded =
+          codec == CompressionType.ZIP_DEFLATE
+              ? unzip(compressed).get("blob.bin")
+              : decode(codec, compressed);
       assertThat(decoded).isEqualTo(content);
     }
     if (codec == CompressionType.BZIP2) {
@@ -233,11 +253,12 @@ class CopyFilesCompressionTest {
 
   static byte[] gzip(byte[] content, int level) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (GZIPOutputStream out = new GZIPOutputStream(bytes) {
-      {
-        def.setLevel(level);
-      }
-    }) {
+    try (GZIPOutputStream out =
+        new GZIPOutputStream(bytes) {
+          {
+            def.setLevel(level);
+          }
+        }) {
       out.write(content);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -254,12 +275,13 @@ class CopyFilesCompressionTest {
   /** Decodes with the JDK (GZip, raw Deflate) or commons-compress (BZip2). */
   static byte[] decode(CompressionType codec, byte[] data) {
     ByteArrayInputStream in = new ByteArrayInputStream(data);
-    try (InputStream decoded = switch (codec) {
-      case GZIP -> new GZIPInputStream(in);
-      case DEFLATE -> new InflaterInputStream(in, new Inflater(true));
-      case BZIP2 -> new BZip2CompressorInputStream(in, true);
-      case ZIP_DEFLATE -> throw new IllegalArgumentException("use unzip");
-    }) {
+    try (InputStream decoded =
+        switch (codec) {
+          case GZIP -> new GZIPInputStream(in);
+          case DEFLATE -> new InflaterInputStream(in, new Inflater(true));
+          case BZIP2 -> new BZip2CompressorInputStream(in, true);
+          case ZIP_DEFLATE -> throw new IllegalArgumentException("use unzip");
+        }) {
       return decoded.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

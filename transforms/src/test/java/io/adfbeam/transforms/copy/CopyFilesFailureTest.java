@@ -67,11 +67,17 @@ class CopyFilesFailureTest {
     threeFilesTheSecondMalformed();
     write(root.resolve("good/ok.csv"), "1,ok\n");
     snapshotSources();
-    CopyTask bad = new CopyTask("bad",
-        FileSource.of("Sales", folder(src())).withText(CSV),
-        FileSink.of("SalesTsv", folder(dst())).withText(TSV), parallelCopies);
-    CopyTask good = task("good", FileSource.of("Good", folder(root.resolve("good"))).withText(CSV),
-        FileSink.of("GoodTsv", folder(root.resolve("good-out"))).withText(TSV));
+    CopyTask bad =
+        new CopyTask(
+            "bad",
+            FileSource.of("Sales", folder(src())).withText(CSV),
+            FileSink.of("SalesTsv", folder(dst())).withText(TSV),
+            parallelCopies);
+    CopyTask good =
+        task(
+            "good",
+            FileSource.of("Good", folder(root.resolve("good"))).withText(CSV),
+            FileSink.of("GoodTsv", folder(root.resolve("good-out"))).withText(TSV));
 
     CopyHarness.Job job = CopyHarness.run(bad, good);
 
@@ -97,16 +103,23 @@ class CopyFilesFailureTest {
     write(src().resolve("u/bytes.csv"), bad);
     snapshotSources();
 
-    CopyHarness.Job job = CopyHarness.run(
-        task("quote", FileSource.of("Q", folder(src().resolve("q"))).withText(CSV),
-            FileSink.of("QOut", folder(root.resolve("q-out"))).withText(TSV)),
-        task("bytes", FileSource.of("U", folder(src().resolve("u"))).withText(CSV),
-            FileSink.of("UOut", folder(root.resolve("u-out"))).withText(TSV)));
+    CopyHarness.Job job =
+        CopyHarness.run(
+            task(
+                "quote",
+                FileSource.of("Q", folder(src().resolve("q"))).withText(CSV),
+                FileSink.of("QOut", folder(root.resolve("q-out"))).withText(TSV)),
+            task(
+                "bytes",
+                FileSource.of("U", folder(src().resolve("u"))).withText(CSV),
+                FileSink.of("UOut", folder(root.resolve("u-out"))).withText(TSV)));
 
-    assertThat(job.outcome("quote").errors()).containsExactly(folder(src().resolve("q"))
-        + "quote.csv:2: unterminated quote: the field opened with '\"' never ends");
-    assertThat(job.outcome("bytes").errors()).containsExactly(folder(src().resolve("u"))
-        + "bytes.csv:3: byte FF is not valid UTF-8");
+    assertThat(job.outcome("quote").errors())
+        .containsExactly(
+            folder(src().resolve("q"))
+                + "quote.csv:2: unterminated quote: the field opened with '\"' never ends");
+    assertThat(job.outcome("bytes").errors())
+        .containsExactly(folder(src().resolve("u")) + "bytes.csv:3: byte FF is not valid UTF-8");
     assertThat(entries(root.resolve("q-out"))).isEmpty();
     assertThat(entries(root.resolve("u-out"))).isEmpty();
   }
@@ -117,16 +130,23 @@ class CopyFilesFailureTest {
     snapshotSources();
     Path missing = root.resolve("no/such/folder");
 
-    CopyHarness.Job job = CopyHarness.run(
-        task("folder", FileSource.of("SalesIn", folder(missing)),
-            FileSink.of("Out", folder(root.resolve("out1")))),
-        task("file", FileSource.of("SalesIn", folder(src())).withFileName("nope.csv"),
-            FileSink.of("Out", folder(root.resolve("out2")))));
+    CopyHarness.Job job =
+        CopyHarness.run(
+            task(
+                "folder",
+                FileSource.of("SalesIn", folder(missing)),
+                FileSink.of("Out", folder(root.resolve("out1")))),
+            task(
+                "file",
+                FileSource.of("SalesIn", folder(src())).withFileName("nope.csv"),
+                FileSink.of("Out", folder(root.resolve("out2")))));
 
-    assertThat(job.outcome("folder").errors()).containsExactly(
-        "dataset 'SalesIn': the input folder " + folder(missing) + " does not exist");
-    assertThat(job.outcome("file").errors()).containsExactly(
-        "dataset 'SalesIn': the input file " + folder(src()) + "nope.csv does not exist");
+    assertThat(job.outcome("folder").errors())
+        .containsExactly(
+            "dataset 'SalesIn': the input folder " + folder(missing) + " does not exist");
+    assertThat(job.outcome("file").errors())
+        .containsExactly(
+            "dataset 'SalesIn': the input file " + folder(src()) + "nope.csv does not exist");
     assertThat(job.outcome("folder").succeeded()).isFalse();
     assertThat(job.outcome("file").outputs()).isEmpty();
     assertThat(root.resolve("out1")).doesNotExist();
@@ -137,9 +157,12 @@ class CopyFilesFailureTest {
   void aFailedRerunKeepsThePreviousCompleteOutput() {
     write(src().resolve("a.csv"), "1,a\n");
     write(src().resolve("b.csv"), "2,b\n");
-    CopyTask task = new CopyTask("slice",
-        FileSource.of("In", folder(src())).withText(CSV),
-        FileSink.of("Out", folder(dst())).withText(TSV), 1);
+    CopyTask task =
+        new CopyTask(
+            "slice",
+            FileSource.of("In", folder(src())).withText(CSV),
+            FileSink.of("Out", folder(dst())).withText(TSV),
+            1);
     CopyHarness.runOk(task);
     Map<String, String> before = digests(dst());
 
@@ -157,15 +180,21 @@ class CopyFilesFailureTest {
     write(src().resolve("a.csv"), "a");
     write(src().resolve("sub/b.csv"), "b");
     write(src().resolve("sub/c.csv"), "c");
-    CopyTask preserve = task("preserve", FileSource.of("In", folder(src())),
-        FileSink.of("Out", folder(dst())));
-    CopyTask flatten = task("flatten", FileSource.of("In", folder(src())),
-        FileSink.of("Flat", folder(root.resolve("flat")))
-            .withBehavior(CopyBehavior.FLATTEN_HIERARCHY));
+    CopyTask preserve =
+        task("preserve", FileSource.of("In", folder(src())), FileSink.of("Out", folder(dst())));
+    CopyTask flatten =
+        task(
+            "flatten",
+            FileSource.of("In", folder(src())),
+            FileSink.of("Flat", folder(root.resolve("flat")))
+                .withBehavior(CopyBehavior.FLATTEN_HIERARCHY));
     // another slice writing the same folder under its own file name
     write(root.resolve("other/o.csv"), "o");
-    CopyTask other = task("other", FileSource.of("Other", folder(root.resolve("other"))),
-        FileSink.of("Out", folder(dst())).withFileName("other-slice.csv"));
+    CopyTask other =
+        task(
+            "other",
+            FileSource.of("Other", folder(root.resolve("other"))),
+            FileSink.of("Out", folder(dst())).withFileName("other-slice.csv"));
 
     CopyHarness.run(preserve, flatten, other);
     Map<String, String> first = digests(dst());
@@ -185,7 +214,8 @@ class CopyFilesFailureTest {
     assertThat(dataFiles(dst()).keySet()).containsExactly("a.csv", "other-slice.csv", "sub/c.csv");
     Map<String, byte[]> flat = dataFiles(root.resolve("flat"));
     assertThat(flat).hasSize(2);
-    assertThat(flat.values()).extracting(b -> new String(b, StandardCharsets.UTF_8))
+    assertThat(flat.values())
+        .extracting(b -> new String(b, StandardCharsets.UTF_8))
         .containsExactlyInAnyOrder("a", "c");
     assertThat(flatFirst.keySet()).containsAll(flat.keySet());
     assertThat(job.outcome("flatten").outputs()).hasSize(2);
@@ -198,8 +228,10 @@ class CopyFilesFailureTest {
     snapshotSources();
     FileSink sink = FileSink.of("Out", folder(dst())).withBehavior(CopyBehavior.MERGE_FILES);
 
-    CopyHarness.runOk(task("merge", FileSource.of("In", folder(src())), sink.withFileName("v1.txt")));
-    CopyHarness.runOk(task("merge", FileSource.of("In", folder(src())), sink.withFileName("v2.txt")));
+    CopyHarness.runOk(
+        task("merge", FileSource.of("In", folder(src())), sink.withFileName("v1.txt")));
+    CopyHarness.runOk(
+        task("merge", FileSource.of("In", folder(src())), sink.withFileName("v2.txt")));
 
     assertThat(dataFiles(dst()).keySet()).containsExactly("v2.txt");
     assertThat(CopyHarness.readUtf8(dst().resolve("v2.txt"))).isEqualTo("1\n2\n");
@@ -212,8 +244,8 @@ class CopyFilesFailureTest {
     String staging = ".adf-beam/staging/" + OutputNames.token("crashed") + "/";
     write(dst().resolve(staging + "half-written.csv"), "partial");
 
-    CopyHarness.runOk(task("crashed", FileSource.of("In", folder(src())),
-        FileSink.of("Out", folder(dst()))));
+    CopyHarness.runOk(
+        task("crashed", FileSource.of("In", folder(src())), FileSink.of("Out", folder(dst()))));
 
     assertThat(tree(dst()).keySet())
         .containsExactly(".adf-beam/manifests/" + OutputNames.token("crashed"), "a.csv");
@@ -229,16 +261,22 @@ class CopyFilesFailureTest {
     snapshotSources();
     FileSource source = FileSource.of("In", folder(src()));
     List<Integer> caps = List.of(1, 2, 0);
-    CopyTask[] tasks = caps.stream().map(p -> new CopyTask("p" + p, source,
-        FileSink.of("Out", folder(root.resolve("out-" + p))), p)).toArray(CopyTask[]::new);
+    CopyTask[] tasks =
+        caps.stream()
+            .map(
+                p ->
+                    new CopyTask(
+                        "p" + p, source, FileSink.of("Out", folder(root.resolve("out-" + p))), p))
+            .toArray(CopyTask[]::new);
 
     CopyHarness.Job job = CopyHarness.run(tasks);
 
     for (int p : caps) {
       Map<String, byte[]> out = dataFiles(root.resolve("out-" + p));
       assertThat(out.keySet()).containsExactlyElementsOf(files.keySet());
-      files.forEach((name, content) -> assertThat(out.get(name))
-          .isEqualTo(content.getBytes(StandardCharsets.UTF_8)));
+      files.forEach(
+          (name, content) ->
+              assertThat(out.get(name)).isEqualTo(content.getBytes(StandardCharsets.UTF_8)));
       assertThat(job.counter("p" + p, CopyMetrics.FILES_WRITTEN)).isEqualTo(5);
     }
     assertThat(job.slots("p1")).isEqualTo(1);

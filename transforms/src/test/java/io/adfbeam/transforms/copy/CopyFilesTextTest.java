@@ -53,23 +53,26 @@ class CopyFilesTextTest {
 
   @Test
   void commaToTabWithHeaderQuotesAndNulls() {
-    write(src.resolve("people.csv"),
+    write(
+        src.resolve("people.csv"),
         "id,name,note\n"
             + "1,\"Smith, John\",\"said \"\"hi\"\"\"\r\n"
             + "2,Ann,\\N\n"
             + "\n"
             + "3,\"two\nlines\",NULL\n");
 
-    CopyHarness.Job job = copy(
-        FileSource.of("Csv", folder(src)).withText(CSV_WITH_HEADER),
-        FileSink.of("Tsv", folder(dst)).withText(TSV_WITH_HEADER));
+    CopyHarness.Job job =
+        copy(
+            FileSource.of("Csv", folder(src)).withText(CSV_WITH_HEADER),
+            FileSink.of("Tsv", folder(dst)).withText(TSV_WITH_HEADER));
 
     assertThat(dataFiles(dst).keySet()).containsExactly("people.csv");
-    assertThat(readUtf8(dst.resolve("people.csv"))).isEqualTo(
-        "id\tname\tnote\r\n"
-            + "1\tSmith, John\t\"said \"\"hi\"\"\"\r\n"
-            + "2\tAnn\t\\N\r\n"
-            + "3\t\"two\nlines\"\t\\N\r\n");
+    assertThat(readUtf8(dst.resolve("people.csv")))
+        .isEqualTo(
+            "id\tname\tnote\r\n"
+                + "1\tSmith, John\t\"said \"\"hi\"\"\"\r\n"
+                + "2\tAnn\t\\N\r\n"
+                + "3\t\"two\nlines\"\t\\N\r\n");
     assertThat(job.counter("text", CopyMetrics.ROWS_READ)).isEqualTo(3);
     assertThat(job.counter("text", CopyMetrics.ROWS_COPIED)).isEqualTo(3);
     assertThat(job.counter("text", CopyMetrics.FILES_WRITTEN)).isEqualTo(1);
@@ -83,7 +86,8 @@ class CopyFilesTextTest {
     TextFormatOptions in = TextFormatOptions.defaults().withQuoteChar('"').withNullValue("-");
     TextFormatOptions out = TextFormatOptions.defaults().withQuoteChar('"').withNullValue("NULL");
 
-    copy(FileSource.of("In", folder(src)).withText(in),
+    copy(
+        FileSource.of("In", folder(src)).withText(in),
         FileSink.of("Out", folder(dst)).withText(out));
 
     // "-" and empty are null on the way in; on the way out null is NULL, and text that would
@@ -100,10 +104,11 @@ class CopyFilesTextTest {
     assertThat(bytes).contains((byte) 0x80, (byte) 0xE9); // €, é: not valid UTF-8 on their own
     write(src.resolve("prices.csv"), bytes);
 
-    CopyHarness.Job job = copy(
-        FileSource.of("Legacy", folder(src)).withText(
-            TextFormatOptions.defaults().withEncoding(cp1252)),
-        FileSink.of("Utf8", folder(dst)).withText(TextFormatOptions.defaults()));
+    CopyHarness.Job job =
+        copy(
+            FileSource.of("Legacy", folder(src))
+                .withText(TextFormatOptions.defaults().withEncoding(cp1252)),
+            FileSink.of("Utf8", folder(dst)).withText(TextFormatOptions.defaults()));
 
     assertThat(read(dst.resolve("prices.csv"))).isEqualTo(text.getBytes(StandardCharsets.UTF_8));
     assertThat(job.counter("text", CopyMetrics.ROWS_READ)).isEqualTo(3);
@@ -116,9 +121,10 @@ class CopyFilesTextTest {
     byte[] bytes = "a,b\n1,2,3\nNULL,\n".getBytes(StandardCharsets.UTF_8);
     write(src.resolve("raw.csv"), bytes);
 
-    CopyHarness.Job job = copy(
-        FileSource.of("In", folder(src)).withText(CSV_WITH_HEADER),
-        FileSink.of("Out", folder(dst)).withText(CSV_WITH_HEADER));
+    CopyHarness.Job job =
+        copy(
+            FileSource.of("In", folder(src)).withText(CSV_WITH_HEADER),
+            FileSink.of("Out", folder(dst)).withText(CSV_WITH_HEADER));
 
     assertThat(read(dst.resolve("raw.csv"))).isEqualTo(bytes);
     assertThat(job.counter("text", CopyMetrics.ROWS_READ)).isZero();
@@ -128,18 +134,22 @@ class CopyFilesTextTest {
   @Test
   void gzippedCsvToBzip2Tsv() {
     String csv = "k,v\r\n" + "x,1\r\n".repeat(5000);
-    write(src.resolve("part.csv.gz"),
+    write(
+        src.resolve("part.csv.gz"),
         CopyFilesCompressionTest.gzip(csv.getBytes(StandardCharsets.UTF_8), 9));
 
-    CopyHarness.Job job = copy(
-        FileSource.of("In", folder(src)).withText(CSV_WITH_HEADER)
-            .withCompression(CompressionType.GZIP),
-        FileSink.of("Out", folder(dst)).withText(TSV_WITH_HEADER)
-            .withCompression(CompressionType.BZIP2, CompressionLevel.FASTEST));
+    CopyHarness.Job job =
+        copy(
+            FileSource.of("In", folder(src))
+                .withText(CSV_WITH_HEADER)
+                .withCompression(CompressionType.GZIP),
+            FileSink.of("Out", folder(dst))
+                .withText(TSV_WITH_HEADER)
+                .withCompression(CompressionType.BZIP2, CompressionLevel.FASTEST));
 
     assertThat(dataFiles(dst).keySet()).containsExactly("part.csv.bz2");
-    byte[] tsv = CopyFilesCompressionTest.decode(
-        CompressionType.BZIP2, read(dst.resolve("part.csv.bz2")));
+    byte[] tsv =
+        CopyFilesCompressionTest.decode(CompressionType.BZIP2, read(dst.resolve("part.csv.bz2")));
     assertThat(new String(tsv, StandardCharsets.UTF_8)).isEqualTo(csv.replace(',', '\t'));
     assertThat(job.counter("text", CopyMetrics.ROWS_COPIED)).isEqualTo(5000);
   }
@@ -148,10 +158,11 @@ class CopyFilesTextTest {
   void aSinkHeaderWithoutASourceHeaderNamesColumnsPropN() {
     write(src.resolve("plain.txt"), "1;a\n2;b\n");
 
-    copy(FileSource.of("In", folder(src)).withText(
-            TextFormatOptions.defaults().withColumnDelimiter(';')),
-        FileSink.of("Out", folder(dst)).withText(
-            TextFormatOptions.defaults().withFirstRowAsHeader(true)));
+    copy(
+        FileSource.of("In", folder(src))
+            .withText(TextFormatOptions.defaults().withColumnDelimiter(';')),
+        FileSink.of("Out", folder(dst))
+            .withText(TextFormatOptions.defaults().withFirstRowAsHeader(true)));
 
     assertThat(readUtf8(dst.resolve("plain.txt"))).isEqualTo("Prop_0,Prop_1\r\n1,a\r\n2,b\r\n");
   }
@@ -161,15 +172,21 @@ class CopyFilesTextTest {
     write(src.resolve("t.csv"), "id,text\n1,ok\n2,\"tab\there\"\n");
     sources = digests(src);
 
-    CopyHarness.Job job = CopyHarness.run(task("text",
-        FileSource.of("In", folder(src)).withText(CSV_WITH_HEADER),
-        FileSink.of("Out", folder(dst)).withText(
-            TextFormatOptions.defaults().withColumnDelimiter('\t'))));
+    CopyHarness.Job job =
+        CopyHarness.run(
+            task(
+                "text",
+                FileSource.of("In", folder(src)).withText(CSV_WITH_HEADER),
+                FileSink.of("Out", folder(dst))
+                    .withText(TextFormatOptions.defaults().withColumnDelimiter('\t'))));
 
     RunOutcome outcome = job.outcome("text");
     assertThat(outcome.succeeded()).isFalse();
-    assertThat(outcome.errors()).containsExactly(folder(src) + "t.csv:3: row 2, column 2: the value"
-        + " holds the column delimiter \\u0009; set quoteChar or escapeChar to write it");
+    assertThat(outcome.errors())
+        .containsExactly(
+            folder(src)
+                + "t.csv:3: row 2, column 2: the value"
+                + " holds the column delimiter \\u0009; set quoteChar or escapeChar to write it");
     assertThat(dataFiles(dst)).isEmpty();
   }
 }

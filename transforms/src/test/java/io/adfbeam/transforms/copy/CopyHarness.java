@@ -192,8 +192,10 @@ final class CopyHarness {
     }
     try (Stream<Path> walk = Files.walk(root)) {
       return walk.filter(p -> !p.equals(root))
-          .map(p -> root.relativize(p).toString().replace('\\', '/')
-              + (Files.isDirectory(p) ? "/" : ""))
+          .map(
+              p ->
+                  root.relativize(p).toString().replace('\\', '/')
+                      + (Files.isDirectory(p) ? "/" : ""))
           .sorted()
           .toList();
     } catch (IOException e) {
@@ -227,8 +229,9 @@ final class CopyHarness {
           out[i++] = (byte) random.nextInt(256);
         }
       } else {
-        byte[] line = ("line " + i + ",value " + random.nextInt(1000) + "\r\n").getBytes(
-            java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] line =
+            ("line " + i + ",value " + random.nextInt(1000) + "\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         for (int k = 0; k < line.length && i < size; k++) {
           out[i++] = line[k];
         }

@@ -80,6 +80,17 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
     return task.sink().folder() + StoreFiles.HIDDEN + "/staging/" + OutputNames.token(task.runId()) + "/";
   }
 
+  /**
+   * Removes a run's staging folder, and the sink's hidden folder with it when nothing else (a
+   * manifest, another run's staging) is left in it.
+   */
+  static void removeStaging(CopyTask task) throws IOException {
+    StoreFiles.deleteTree(stagingFolder(task));
+    String hidden = task.sink().folder() + StoreFiles.HIDDEN + "/";
+    StoreFiles.deleteIfEmpty(hidden + "staging/");
+    StoreFiles.deleteIfEmpty(hidden);
+  }
+
   static String manifest(CopyTask task) {
     return task.sink().folder() + StoreFiles.HIDDEN + "/manifests/" + OutputNames.token(task.runId());
   }
@@ -88,7 +99,7 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
   static final class ListFn extends DoFn<CopyTask, KV<String, Slot>> {
     @ProcessElement
     public void process(@Element CopyTask task, OutputReceiver<KV<String, Slot>> out) throws IOException {
-      StoreFiles.deleteTree(stagingFolder(task)); // a crashed earlier attempt's leftovers
+      removeStaging(task); // a crashed earlier attempt's leftovers
       List<StoreFiles.Listed> files;
       try {
         files = sourceFiles(task.source());
@@ -235,8 +246,10 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
         for (StoreFiles.Listed file : slot.files()) {
           try (InputStream in = StoreFiles.open(file.path())) {
             if (task.source().compression() == CompressionType.ZIP_DEFLATE) {
-              FileCopier.forEachZipEntry(in, (entry, content) ->
+              Counting.In counted = new Counting.In(in);
+              FileCopier.forEachZipEntry(counted, (entry, content) ->
                   copier.copyDecoded(content, file.path() + "!" + entry));
+              copier.bytesRead += counted.count;
             } else {
               copier.copyFile(in, file.path());
             }
@@ -261,9 +274,7 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
           body.copy(copier);
         }
       }
-      if (task.source().compression() != CompressionType.ZIP_DEFLATE) {
-        CopyMetrics.counter(task.runId(), CopyMetrics.DATA_READ).inc(copier.bytesRead);
-      }
+      CopyMetrics.counter(task.runId(), CopyMetrics.DATA_READ).inc(copier.bytesRead);
       CopyMetrics.counter(task.runId(), CopyMetrics.DATA_WRITTEN).inc(copier.bytesWritten());
       CopyMetrics.counter(task.runId(), CopyMetrics.ROWS_READ).inc(copier.rowsRead);
       CopyMetrics.counter(task.runId(), CopyMetrics.ROWS_COPIED).inc(copier.rowsCopied);
@@ -300,9 +311,8 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
               + " written to " + s.target() + "; give the sink no fileName, or copy one file");
         }
       }
-      String staging = stagingFolder(task);
       if (!errors.isEmpty()) {
-        StoreFiles.deleteTree(staging);
+        removeStaging(task);
         out.output(new RunOutcome(element.getKey(), false, List.of(), new ArrayList<>(errors)));
         return;
       }
@@ -313,7 +323,7 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
       Set<String> now = new HashSet<>(targets);
       StoreFiles.delete(previous.stream().filter(p -> !now.contains(p)).toList());
       writeManifest(task, targets);
-      StoreFiles.deleteTree(staging);
+      removeStaging(task);
       out.output(new RunOutcome(element.getKey(), true, targets, List.of()));
     }
 

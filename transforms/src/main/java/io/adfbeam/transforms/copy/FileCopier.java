@@ -87,7 +87,12 @@ final class FileCopier implements AutoCloseable {
       String[] row;
       while ((row = reader.next()) != null) {
         rowsRead++;
-        rowWriter(reader, row).write(row);
+        try {
+          rowWriter(reader, row).write(row);
+        } catch (IllegalArgumentException e) {
+          // a value the sink's format cannot hold: name the source row, as a malformed row does
+          throw new IOException(sourceName + ":" + reader.lineNumber() + ": " + e.getMessage(), e);
+        }
         rowsCopied++;
       }
       if (rows == null && reader.header().isPresent()) {
@@ -157,6 +162,8 @@ final class FileCopier implements AutoCloseable {
       while ((e = reader.next()) != null) {
         perEntry.accept(e.name(), e.content());
       }
+      // the central directory after the entries: read it too, so dataRead is the file's size
+      rawArchive.transferTo(OutputStream.nullOutputStream());
     }
   }
 

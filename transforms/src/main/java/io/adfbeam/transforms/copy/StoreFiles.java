@@ -72,8 +72,22 @@ public final class StoreFiles {
     return Channels.newInputStream(FileSystems.open(resource(path)));
   }
 
+  /**
+   * Creates (or replaces) a file, creating its folders. On a local file system, another run of the
+   * job may remove an empty {@value #HIDDEN} folder between the creation of the folders and of the
+   * file ({@link #deleteIfEmpty}); the creation is then tried again.
+   */
   public static OutputStream create(String path) throws IOException {
-    return Channels.newOutputStream(FileSystems.create(resource(path), MimeTypes.BINARY));
+    ResourceId id = resource(path);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return Channels.newOutputStream(FileSystems.create(id, MimeTypes.BINARY));
+      } catch (IOException e) {
+        if (attempt == 3 || localPath(path) == null) {
+          throw e;
+        }
+      }
+    }
   }
 
   /** Moves files into place, replacing what is there. */
@@ -112,18 +126,38 @@ public final class StoreFiles {
 
   private static void deleteEmptyFolders(String folder) {
     // Object stores have no folders to remove; the local file system leaves empty ones behind.
-    if (folder.startsWith("file:") || folder.startsWith("/")) {
-      java.nio.file.Path root = java.nio.file.Path.of(
-          folder.startsWith("file:") ? java.net.URI.create(folder) : java.net.URI.create("file://" + folder));
-      if (!java.nio.file.Files.isDirectory(root)) {
-        return;
-      }
-      try (var walk = java.nio.file.Files.walk(root)) {
-        walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    java.nio.file.Path root = localPath(folder);
+    if (root == null || !java.nio.file.Files.isDirectory(root)) {
+      return;
+    }
+    try (var walk = java.nio.file.Files.walk(root)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // nothing left to clean but empty folders
+    }
+  }
+
+  /**
+   * Removes {@code folder} if it is an empty folder on a store with real folders; does nothing
+   * otherwise (object stores have no empty folders).
+   */
+  public static void deleteIfEmpty(String folder) {
+    java.nio.file.Path dir = localPath(folder);
+    if (dir != null) {
+      try {
+        java.nio.file.Files.deleteIfExists(dir);
       } catch (IOException e) {
-        // nothing left to clean but empty folders
+        // not empty (another run's files), or already gone
       }
     }
+  }
+
+  /** The local path of a {@code file:} URI or an absolute local path; null for other stores. */
+  private static java.nio.file.Path localPath(String path) {
+    if (path.startsWith("file:")) {
+      return java.nio.file.Path.of(java.net.URI.create(path));
+    }
+    return path.startsWith("/") ? java.nio.file.Path.of(path) : null;
   }
 
   static ResourceId resource(String path) {

@@ -98,6 +98,11 @@ public final class CopyRunner {
   private static ActivityRunReport report(BoundRun r, String status, CopyJob.Counts c,
       List<String> outputs, List<String> errors) {
     CopyJob.Counts counts = c != null ? c : new CopyJob.Counts(0, 0, 0, 0, 0, 0, 0, 0, 0);
+    if (!status.equals("Succeeded")) {
+      // What a failed run wrote was removed: report only what it read.
+      counts = new CopyJob.Counts(counts.filesTotal(), counts.bytesTotal(), counts.filesRead(), 0,
+          counts.dataRead(), 0, counts.rowsRead(), 0, counts.copyMillis());
+    }
     double seconds = counts.copyMillis() / 1000.0;
     double throughput = seconds > 0 ? counts.dataRead() / 1024.0 / seconds : 0;
     return new ActivityRunReport(r.run().pipeline(), r.run().activity(),

@@ -4,13 +4,11 @@ import io.adfbeam.formats.Encodings;
 import io.adfbeam.formats.text.TextFormatOptions;
 import io.adfbeam.translator.json.Diagnostic;
 import io.adfbeam.translator.json.Diagnostics;
-import io.adfbeam.translator.json.SourceLocation;
 import io.adfbeam.translator.model.Activity;
 import io.adfbeam.translator.model.AdfString;
 import io.adfbeam.translator.model.Dataset;
 import io.adfbeam.translator.model.Factory;
 import io.adfbeam.translator.model.Format;
-import io.adfbeam.translator.model.LinkedService;
 import io.adfbeam.translator.model.Pipeline;
 import io.adfbeam.translator.plan.ActivityRun;
 import io.adfbeam.translator.plan.PathResolver;
@@ -19,7 +17,6 @@ import io.adfbeam.transforms.copy.CopyBehavior;
 import io.adfbeam.transforms.copy.CopyTask;
 import io.adfbeam.transforms.copy.FileSink;
 import io.adfbeam.transforms.copy.FileSource;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +28,7 @@ import java.util.Optional;
  */
 public final class CopyBinder {
   private final Factory factory;
-  private final StoreMapping stores;
+  private final StoreLocator stores;
   private final Diagnostics diagnostics = new Diagnostics();
 
   /** The bound runs and what stopped any run from being bound. */
@@ -39,7 +36,7 @@ public final class CopyBinder {
 
   private CopyBinder(Factory factory, StoreMapping stores) {
     this.factory = factory;
-    this.stores = stores;
+    this.stores = new StoreLocator(stores);
   }
 
   public static Result bind(Factory factory, List<ActivityRun> runs, StoreMapping stores) {
@@ -121,24 +118,12 @@ public final class CopyBinder {
   }
 
   private Optional<String> root(Dataset.FileDataset dataset) {
-    String name = dataset.linkedService().name();
-    Optional<String> mapped = stores.root(name);
-    if (mapped.isPresent()) {
-      return mapped;
+    try {
+      return Optional.of(stores.locate(dataset, factory));
+    } catch (StoreLocator.UnmappedStoreException e) {
+      diagnostics.error(dataset.linkedService().location(), e.getMessage());
+      return Optional.empty();
     }
-    Optional<LinkedService> ls = factory.linkedService(name);
-    if (ls.isPresent() && ls.get() instanceof LinkedService.FileServer fs) {
-      Optional<String> host = fs.host().map(String::trim).filter(h -> h.startsWith("/"));
-      if (host.isPresent()) {
-        return Optional.of(StoreMapping.toRoot(Path.of(host.get()).toString()));
-      }
-    }
-    SourceLocation at = dataset.linkedService().location();
-    diagnostics.error(at, "linked service '" + name + "'" + ls.map(l -> " (" + l.type() + ")").orElse("")
-        + " has no store to run against: map it to a folder or store root with --store " + name
-        + "=file:///path (a FileServer linked service whose host is an absolute local path needs"
-        + " no mapping)");
-    return Optional.empty();
   }
 
   /** The dataset's text options; empty for no format; null when the format is not supported. */

@@ -137,11 +137,7 @@ public final class ValueConverter implements Serializable {
    * @throws IllegalArgumentException if the culture is unknown or the format invalid
    */
   public static ValueConverter of(Field field) {
-    Objects.requireNonNull(field, "field");
-    if (field.culture() == null && (field.format() == null || !field.type().isDateTime())) {
-      return INVARIANT[field.type().ordinal()];
-    }
-    return new ValueConverter(field);
+    return new ValueConverter(Objects.requireNonNull(field, "field"));
   }
 
   /** The invariant converter to {@code type} (no culture, no format). */

@@ -7,6 +7,7 @@ import java.util.List;
  * counts from the job's Beam metrics.
  *
  * @param status Succeeded, Failed, or Skipped (an input's producing run failed)
+ * @param redirectRowPath the folder the skipped rows were logged in, or null
  * @param copyDuration seconds the run's copy took (its slowest worker)
  * @param throughput KB read per second of copyDuration
  */
@@ -22,6 +23,8 @@ public record ActivityRunReport(
     long filesWritten,
     long rowsRead,
     long rowsCopied,
+    long rowsSkipped,
+    String redirectRowPath,
     double copyDuration,
     double throughput,
     List<String> outputs,

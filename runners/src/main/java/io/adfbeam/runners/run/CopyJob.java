@@ -39,7 +39,7 @@ import org.joda.time.Duration;
 public final class CopyJob {
   /** Counts of one run, from metrics: attempted values while running, committed at the end. */
   public record Counts(long filesTotal, long bytesTotal, long filesRead, long filesWritten, long dataRead,
-      long dataWritten, long rowsRead, long rowsCopied, long copyMillis) {}
+      long dataWritten, long rowsRead, long rowsCopied, long rowsSkipped, long copyMillis) {}
 
   private final PipelineOptions options;
   private final List<CopyTask> tasks;
@@ -106,7 +106,7 @@ public final class CopyJob {
           m.getOrDefault(CopyMetrics.FILES_READ, 0L), m.getOrDefault(CopyMetrics.FILES_WRITTEN, 0L),
           m.getOrDefault(CopyMetrics.DATA_READ, 0L), m.getOrDefault(CopyMetrics.DATA_WRITTEN, 0L),
           m.getOrDefault(CopyMetrics.ROWS_READ, 0L), m.getOrDefault(CopyMetrics.ROWS_COPIED, 0L),
-          millis.getOrDefault(t.runId(), 0L)));
+          m.getOrDefault(CopyMetrics.ROWS_SKIPPED, 0L), millis.getOrDefault(t.runId(), 0L)));
     }
     return counts;
   }

@@ -3,6 +3,7 @@ package io.adfbeam.runners.run;
 import io.adfbeam.translator.bind.BoundRun;
 import io.adfbeam.translator.plan.ActivityRunId;
 import io.adfbeam.translator.time.AdfDateTimes;
+import io.adfbeam.transforms.copy.CopyFiles;
 import io.adfbeam.transforms.copy.CopyTask;
 import io.adfbeam.transforms.copy.RunOutcome;
 import java.io.IOException;
@@ -97,18 +98,19 @@ public final class CopyRunner {
 
   private static ActivityRunReport report(BoundRun r, String status, CopyJob.Counts c,
       List<String> outputs, List<String> errors) {
-    CopyJob.Counts counts = c != null ? c : new CopyJob.Counts(0, 0, 0, 0, 0, 0, 0, 0, 0);
+    CopyJob.Counts counts = c != null ? c : new CopyJob.Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     if (!status.equals("Succeeded")) {
       // What a failed run wrote was removed: report only what it read.
       counts = new CopyJob.Counts(counts.filesTotal(), counts.bytesTotal(), counts.filesRead(), 0,
-          counts.dataRead(), 0, counts.rowsRead(), 0, counts.copyMillis());
+          counts.dataRead(), 0, counts.rowsRead(), 0, counts.rowsSkipped(), counts.copyMillis());
     }
     double seconds = counts.copyMillis() / 1000.0;
     double throughput = seconds > 0 ? counts.dataRead() / 1024.0 / seconds : 0;
     return new ActivityRunReport(r.run().pipeline(), r.run().activity(),
         AdfDateTimes.format(r.run().slice().start()), AdfDateTimes.format(r.run().slice().end()),
         status, counts.dataRead(), counts.dataWritten(), counts.filesRead(), counts.filesWritten(),
-        counts.rowsRead(), counts.rowsCopied(), seconds, Math.round(throughput * 10) / 10.0,
-        outputs == null ? List.of() : outputs, errors);
+        counts.rowsRead(), counts.rowsCopied(), counts.rowsSkipped(),
+        counts.rowsSkipped() > 0 ? CopyFiles.redirectFolder(r.task()) : null,
+        seconds, Math.round(throughput * 10) / 10.0, outputs == null ? List.of() : outputs, errors);
   }
 }

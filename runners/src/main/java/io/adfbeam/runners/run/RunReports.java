@@ -33,6 +33,10 @@ public final class RunReports {
       o.put("filesWritten", r.filesWritten());
       o.put("rowsRead", r.rowsRead());
       o.put("rowsCopied", r.rowsCopied());
+      o.put("rowsSkipped", r.rowsSkipped());
+      if (r.redirectRowPath() != null) {
+        o.put("redirectRowPath", r.redirectRowPath());
+      }
       o.put("copyDuration", r.copyDuration());
       o.put("throughput", r.throughput());
       ArrayNode outputs = o.putArray("outputs");

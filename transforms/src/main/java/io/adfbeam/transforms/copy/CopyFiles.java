@@ -91,6 +91,13 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
     StoreFiles.deleteIfEmpty(hidden);
   }
 
+  /** The folder a run's skipped rows are logged in, or null when they are not logged. */
+  public static String redirectFolder(CopyTask task) {
+    String root = task.settings().redirectFolder();
+    return root == null ? null
+        : (root.endsWith("/") ? root : root + "/") + OutputNames.token(task.runId()) + "/";
+  }
+
   static String manifest(CopyTask task) {
     return task.sink().folder() + StoreFiles.HIDDEN + "/manifests/" + OutputNames.token(task.runId());
   }
@@ -196,12 +203,14 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
       if (slot.error() != null) {
         errors.add(slot.error());
       } else {
-        try {
+        String redirect = redirectFolder(task);
+        try (BadRowLog log = redirect == null ? null
+            : new BadRowLog(redirect + "incompatible-rows-" + slot.index() + ".csv")) {
           if (task.sink().behavior() == CopyBehavior.MERGE_FILES) {
-            merge(task, slot, staged);
+            merge(task, slot, staged, log);
           } else {
             for (StoreFiles.Listed f : slot.files()) {
-              copyOne(task, f, slot.single(), staged);
+              copyOne(task, f, slot.single(), staged, log);
             }
           }
         } catch (IOException | RuntimeException e) {
@@ -212,15 +221,16 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
       out.output(KV.of(task.runId(), new SlotResult(task, staged, errors)));
     }
 
-    private static void copyOne(CopyTask task, StoreFiles.Listed file, boolean single, List<Staged> staged)
-        throws IOException {
+    private static void copyOne(CopyTask task, StoreFiles.Listed file, boolean single,
+        List<Staged> staged, BadRowLog log) throws IOException {
       if (task.source().compression() == CompressionType.ZIP_DEFLATE) {
         String folder = OutputNames.stripExtension(file.relativePath(), CompressionType.ZIP_DEFLATE) + "/";
         try (InputStream archive = StoreFiles.open(file.path())) {
           Counting.In counted = new Counting.In(archive);
           FileCopier.forEachZipEntry(counted, (entry, content) -> {
             String name = OutputNames.forFile(task, folder + entry, false);
-            write(task, name, staged, copier -> copier.copyDecoded(content, file.path() + "!" + entry));
+            write(task, name, staged, log,
+                copier -> copier.copyDecoded(content, file.path() + "!" + entry));
           });
           CopyMetrics.counter(task.runId(), CopyMetrics.DATA_READ).inc(counted.count);
         }
@@ -228,7 +238,7 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
         return;
       }
       String name = OutputNames.forFile(task, file.relativePath(), single);
-      write(task, name, staged, copier -> {
+      write(task, name, staged, log, copier -> {
         try (InputStream in = StoreFiles.open(file.path())) {
           if (FileCopier.passThrough(task)) {
             copier.copyRaw(in);
@@ -240,9 +250,10 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
       CopyMetrics.counter(task.runId(), CopyMetrics.FILES_READ).inc();
     }
 
-    private static void merge(CopyTask task, Slot slot, List<Staged> staged) throws IOException {
+    private static void merge(CopyTask task, Slot slot, List<Staged> staged, BadRowLog log)
+        throws IOException {
       String name = OutputNames.merged(task);
-      write(task, name, staged, copier -> {
+      write(task, name, staged, log, copier -> {
         for (StoreFiles.Listed file : slot.files()) {
           try (InputStream in = StoreFiles.open(file.path())) {
             if (task.source().compression() == CompressionType.ZIP_DEFLATE) {
@@ -263,13 +274,13 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
       void copy(FileCopier copier) throws IOException;
     }
 
-    private static void write(CopyTask task, String name, List<Staged> staged, Body body)
-        throws IOException {
+    private static void write(CopyTask task, String name, List<Staged> staged, BadRowLog log,
+        Body body) throws IOException {
       String stagedPath = stagingFolder(task) + name;
       staged.add(new Staged(stagedPath, task.sink().folder() + name));
       FileCopier copier;
       try (OutputStream store = StoreFiles.create(stagedPath)) {
-        copier = new FileCopier(task, store, name);
+        copier = new FileCopier(task, store, name, log);
         try (copier) {
           body.copy(copier);
         }
@@ -278,6 +289,7 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
       CopyMetrics.counter(task.runId(), CopyMetrics.DATA_WRITTEN).inc(copier.bytesWritten());
       CopyMetrics.counter(task.runId(), CopyMetrics.ROWS_READ).inc(copier.rowsRead);
       CopyMetrics.counter(task.runId(), CopyMetrics.ROWS_COPIED).inc(copier.rowsCopied);
+      CopyMetrics.counter(task.runId(), CopyMetrics.ROWS_SKIPPED).inc(copier.rowsSkipped);
       CopyMetrics.counter(task.runId(), CopyMetrics.FILES_WRITTEN).inc();
     }
   }

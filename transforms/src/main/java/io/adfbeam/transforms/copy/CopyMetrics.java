@@ -17,6 +17,7 @@ public final class CopyMetrics {
   public static final String FILES_WRITTEN = "filesWritten";
   public static final String ROWS_READ = "rowsRead";
   public static final String ROWS_COPIED = "rowsCopied";
+  public static final String ROWS_SKIPPED = "rowsSkipped";
   public static final String FILES_TOTAL = "filesTotal";
   public static final String BYTES_TOTAL = "bytesTotal";
   /** A distribution: how long each worker's share of a run took, in milliseconds. */

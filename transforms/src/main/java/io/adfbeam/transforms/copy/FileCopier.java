@@ -4,7 +4,13 @@ import io.adfbeam.formats.CompressionType;
 import io.adfbeam.formats.compression.Codecs;
 import io.adfbeam.formats.compression.ZipArchiveReader;
 import io.adfbeam.formats.compression.ZipArchiveWriter;
-import io.adfbeam.formats.text.TextFormatOptions;
+import io.adfbeam.formats.convert.ConversionException;
+import io.adfbeam.formats.convert.ValueConverter;
+import io.adfbeam.formats.rows.BadRowException;
+import io.adfbeam.formats.rows.Field;
+import io.adfbeam.formats.rows.RowReader;
+import io.adfbeam.formats.rows.RowSchema;
+import io.adfbeam.formats.rows.RowWriter;
 import io.adfbeam.formats.text.TextRowReader;
 import io.adfbeam.formats.text.TextRowWriter;
 import java.io.BufferedOutputStream;
@@ -31,13 +37,22 @@ final class FileCopier implements AutoCloseable {
   private OutputStream encoded;
   private TextRowWriter rows;
   private boolean rawUsed;
+  private RowWriter typedRows;
+  private RowSchema sinkSchema;
+  private ValueConverter[] converters;
+  private final BadRowLog badRows;
   long rowsRead;
   long rowsCopied;
+  long rowsSkipped;
   long bytesRead;
 
-  FileCopier(CopyTask task, OutputStream store, String outputName) {
+  /**
+   * @param badRows where skipped rows are logged, or null when they are only counted
+   */
+  FileCopier(CopyTask task, OutputStream store, String outputName, BadRowLog badRows) {
     this.task = task;
     this.outputName = outputName;
+    this.badRows = badRows;
     this.raw = new Counting.Out(new BufferedOutputStream(store, BUFFER));
   }
 
@@ -50,7 +65,9 @@ final class FileCopier implements AutoCloseable {
     FileSink k = task.sink();
     return s.compression() == k.compression()
         && s.compression() != CompressionType.ZIP_DEFLATE
-        && Objects.equals(s.text(), k.text())
+        && Objects.equals(s.format(), k.format())
+        && s.structure() == null && k.structure() == null
+        && task.settings().mappings().isEmpty()
         && k.behavior() != CopyBehavior.MERGE_FILES;
   }
 
@@ -77,13 +94,36 @@ final class FileCopier implements AutoCloseable {
 
   /** Copies an already decompressed source stream named {@code sourceName} (for messages). */
   void copyDecoded(InputStream decoded, String sourceName) throws IOException {
-    TextFormatOptions from = task.source().text();
-    TextFormatOptions to = task.sink().text();
-    if (from == null || to == null) {
+    DataFormat from = task.source().format();
+    DataFormat to = task.sink().format();
+    if (from == null && to == null) {
       decoded.transferTo(encoded());
       return;
     }
-    try (TextRowReader reader = new TextRowReader(decoded, from, sourceName)) {
+    if (from == null || to == null) {
+      throw new IllegalArgumentException("dataset '" + (from == null ? task.source().dataset()
+          : task.sink().dataset()) + "' has no format while the other side has one;"
+          + " give both datasets a format, or neither for a binary copy");
+    }
+    if (textToText(task)) {
+      copyTextRows(decoded, sourceName);
+    } else {
+      copyRows(RowCodecs.reader(from, decoded, task.source().structure(), sourceName), sourceName);
+    }
+  }
+
+  /**
+   * Whether rows can go text to text as strings: both sides TextFormat, no structure to convert
+   * to, no mapping, no rows to skip.
+   */
+  static boolean textToText(CopyTask task) {
+    return task.source().text() != null && task.sink().text() != null
+        && task.source().structure() == null && task.sink().structure() == null
+        && task.settings().mappings().isEmpty() && !task.settings().skipIncompatibleRows();
+  }
+
+  private void copyTextRows(InputStream decoded, String sourceName) throws IOException {
+    try (TextRowReader reader = new TextRowReader(decoded, task.source().text(), sourceName)) {
       String[] row;
       while ((row = reader.next()) != null) {
         rowsRead++;
@@ -99,6 +139,131 @@ final class FileCopier implements AutoCloseable {
         rowWriter(reader, null); // a file with a header and no rows still gets its header
       }
     }
+  }
+
+  /**
+   * Copies typed rows: each sink column takes its source column (by the mappings, else by name,
+   * else by position) converted to the sink column's type. Rows that cannot be read or converted
+   * are skipped and logged when the copy allows it; otherwise the first one fails the copy.
+   */
+  void copyRows(RowReader reader, String sourceName) throws IOException {
+    try (reader) {
+      RowSchema source = reader.schema();
+      if (typedRows == null) {
+        sinkSchema = sinkSchema(source);
+        converters = new ValueConverter[sinkSchema.size()];
+        for (int i = 0; i < converters.length; i++) {
+          converters[i] = ValueConverter.of(sinkSchema.field(i));
+        }
+        typedRows = RowCodecs.writer(task.sink().format(), encoded(), sinkSchema);
+      }
+      int[] from = columnSources(source, sinkSchema);
+      while (true) {
+        Object[] row;
+        try {
+          row = reader.next();
+        } catch (BadRowException e) {
+          skipOrThrow(e);
+          rowsRead++; // a skipped row was read all the same
+          continue;
+        }
+        if (row == null) {
+          return;
+        }
+        rowsRead++;
+        try {
+          typedRows.write(convert(row, from, reader, sourceName));
+          rowsCopied++;
+        } catch (BadRowException e) {
+          skipOrThrow(e);
+        }
+      }
+    }
+  }
+
+  private Object[] convert(Object[] row, int[] from, RowReader reader, String sourceName)
+      throws BadRowException {
+    Object[] out = new Object[from.length];
+    for (int i = 0; i < from.length; i++) {
+      Object value = from[i] < 0 || from[i] >= row.length ? null : row[from[i]];
+      try {
+        out[i] = value == null ? null : converters[i].convert(value);
+      } catch (ConversionException e) {
+        throw new BadRowException(sourceName, reader.position(),
+            sinkSchema.field(i).name(), e.getMessage(), true, rowText(row));
+      }
+    }
+    return out;
+  }
+
+  private static String rowText(Object[] row) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < row.length; i++) {
+      sb.append(i == 0 ? "" : ",").append(row[i] == null ? "" : ValueConverter.toText(row[i]));
+    }
+    return sb.toString();
+  }
+
+  private void skipOrThrow(BadRowException e) throws IOException {
+    if (!e.isRowSkippable() || !task.settings().skipIncompatibleRows()) {
+      throw e;
+    }
+    rowsSkipped++;
+    if (badRows != null) {
+      badRows.write(e);
+    }
+  }
+
+  /** The sink's columns: its structure, else the mapped columns, else the source's. */
+  private RowSchema sinkSchema(RowSchema source) {
+    if (task.sink().structure() != null) {
+      return task.sink().structure();
+    }
+    List<ColumnMap> mappings = task.settings().mappings();
+    if (mappings.isEmpty()) {
+      // The source's culture and formats are for reading it; the sink writes invariant values.
+      return new RowSchema(source.fields().stream().map(f -> Field.of(f.name(), f.type())).toList());
+    }
+    List<Field> fields = new ArrayList<>();
+    for (ColumnMap m : mappings) {
+      Field f = source.indexOf(m.source()).stream().mapToObj(source::field).findFirst()
+          .orElseThrow(() -> missingColumn(m.source(), source));
+      fields.add(new Field(m.sink(), f.type(), null, null));
+    }
+    return new RowSchema(fields);
+  }
+
+  /** For each sink column, the index of the source column that fills it. */
+  private int[] columnSources(RowSchema source, RowSchema sink) {
+    int[] from = new int[sink.size()];
+    List<ColumnMap> mappings = task.settings().mappings();
+    boolean byName = mappings.isEmpty()
+        && sink.fields().stream().allMatch(f -> source.indexOf(f.name()).isPresent());
+    for (int i = 0; i < from.length; i++) {
+      String name = sink.field(i).name();
+      if (!mappings.isEmpty()) {
+        String sourceName = mappings.stream().filter(m -> m.sink().equalsIgnoreCase(name))
+            .map(ColumnMap::source).findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("sink column '" + name + "' of dataset '"
+                + task.sink().dataset() + "' has no column mapping"));
+        from[i] = source.indexOf(sourceName).orElseThrow(() -> missingColumn(sourceName, source));
+      } else if (byName) {
+        from[i] = source.indexOf(name).getAsInt();
+      } else if (sink.size() == source.size()) {
+        from[i] = i; // ADF maps by position when the names differ
+      } else {
+        throw new IllegalArgumentException("dataset '" + task.sink().dataset() + "' has "
+            + sink.size() + " columns (" + String.join(", ", sink.names()) + ") and dataset '"
+            + task.source().dataset() + "' has " + source.size() + " ("
+            + String.join(", ", source.names()) + "); give a column mapping");
+      }
+    }
+    return from;
+  }
+
+  private IllegalArgumentException missingColumn(String name, RowSchema source) {
+    return new IllegalArgumentException("column '" + name + "' is not in dataset '"
+        + task.source().dataset() + "' (its columns: " + String.join(", ", source.names()) + ")");
   }
 
   /**
@@ -143,7 +308,9 @@ final class FileCopier implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    if (rows != null) {
+    if (typedRows != null) {
+      typedRows.close(); // closes the encoded stream under it
+    } else if (rows != null) {
       rows.close(); // closes the encoded stream under it
     } else if (!rawUsed) {
       encoded().close(); // an empty output still gets its compressed form (a gzip header, ...)

@@ -1,19 +1,18 @@
 package io.adfbeam.translator.bind;
 
-import io.adfbeam.formats.Encodings;
-import io.adfbeam.formats.text.TextFormatOptions;
 import io.adfbeam.translator.json.Diagnostic;
 import io.adfbeam.translator.json.Diagnostics;
 import io.adfbeam.translator.model.Activity;
 import io.adfbeam.translator.model.AdfString;
 import io.adfbeam.translator.model.Dataset;
 import io.adfbeam.translator.model.Factory;
-import io.adfbeam.translator.model.Format;
 import io.adfbeam.translator.model.Pipeline;
 import io.adfbeam.translator.plan.ActivityRun;
 import io.adfbeam.translator.plan.PathResolver;
 import io.adfbeam.translator.plan.ResolvedDataset;
+import io.adfbeam.transforms.copy.ColumnMap;
 import io.adfbeam.transforms.copy.CopyBehavior;
+import io.adfbeam.transforms.copy.CopySettings;
 import io.adfbeam.transforms.copy.CopyTask;
 import io.adfbeam.transforms.copy.FileSink;
 import io.adfbeam.transforms.copy.FileSource;
@@ -61,9 +60,7 @@ public final class CopyBinder {
     ResolvedDataset outResolved = PathResolver.resolve(out.get(), run.slice());
     Optional<String> inFolder = folder(in.get(), inResolved);
     Optional<String> outFolder = folder(out.get(), outResolved);
-    Optional<TextFormatOptions> inText = text(in.get());
-    Optional<TextFormatOptions> outText = text(out.get());
-    if (inFolder.isEmpty() || outFolder.isEmpty() || inText == null || outText == null) {
+    if (inFolder.isEmpty() || outFolder.isEmpty()) {
       return Optional.empty();
     }
     if (in.get().format().isPresent() != out.get().format().isPresent()) {
@@ -75,15 +72,42 @@ public final class CopyBinder {
     }
     FileSource source = new FileSource(in.get().name(), inFolder.get(),
         inResolved.fileName().orElse(null), in.get().fileFilter().map(AdfString::text).orElse(null),
-        copy.source().isRecursive(),
-        in.get().compression().map(c -> c.type()).orElse(null), inText.orElse(null));
+        copy.source().isRecursive(), in.get().compression().map(c -> c.type()).orElse(null),
+        in.get().format().map(DataFormats::of).orElse(null), DataFormats.structure(in.get()));
     FileSink sink = new FileSink(out.get().name(), outFolder.get(),
         outResolved.fileName().orElse(null),
         out.get().compression().map(c -> c.type()).orElse(null),
         out.get().compression().flatMap(c -> c.level()).orElse(null),
-        outText.orElse(null), behavior(copy.sink().behavior()));
+        out.get().format().map(DataFormats::of).orElse(null), DataFormats.structure(out.get()),
+        behavior(copy.sink().behavior()));
+    Optional<CopySettings> settings = settings(copy);
+    if (settings.isEmpty()) {
+      return Optional.empty();
+    }
     return Optional.of(new CopyTask(run.id().toString(), source, sink,
-        copy.parallelCopies().orElse(0)));
+        copy.parallelCopies().orElse(0), settings.get()));
+  }
+
+  /** Column mappings, skipping and the redirect folder of a copy's rows. */
+  private Optional<CopySettings> settings(Activity.CopyActivity copy) {
+    List<ColumnMap> mappings = copy.translator().map(t -> t.mappings().stream()
+        .map(m -> new ColumnMap(m.source(), m.sink())).toList()).orElse(List.of());
+    String redirect = null;
+    if (copy.redirectIncompatibleRowSettings().isPresent()) {
+      var r = copy.redirectIncompatibleRowSettings().get();
+      try {
+        String root = stores.locate(r.linkedService().name(), factory);
+        String path = r.path().orElse("").replace('\\', '/');
+        while (path.startsWith("/")) {
+          path = path.substring(1);
+        }
+        redirect = root + (path.isEmpty() || path.endsWith("/") ? path : path + "/");
+      } catch (StoreLocator.UnmappedStoreException e) {
+        diagnostics.error(r.linkedService().location(), e.getMessage());
+        return Optional.empty();
+      }
+    }
+    return Optional.of(new CopySettings(mappings, copy.enableSkipIncompatibleRow(), redirect));
   }
 
   private Optional<Dataset.FileDataset> fileDataset(String name, Activity.CopyActivity copy) {
@@ -119,46 +143,11 @@ public final class CopyBinder {
 
   private Optional<String> root(Dataset.FileDataset dataset) {
     try {
-      return Optional.of(stores.locate(dataset, factory));
+      return Optional.of(stores.locate(dataset.linkedService().name(), factory));
     } catch (StoreLocator.UnmappedStoreException e) {
       diagnostics.error(dataset.linkedService().location(), e.getMessage());
       return Optional.empty();
     }
-  }
-
-  /** The dataset's text options; empty for no format; null when the format is not supported. */
-  private Optional<TextFormatOptions> text(Dataset.FileDataset dataset) {
-    if (dataset.format().isEmpty()) {
-      return Optional.empty();
-    }
-    if (!(dataset.format().get() instanceof Format.TextFormat t)) {
-      diagnostics.error(dataset.format().get().location(), "dataset '" + dataset.name() + "' has "
-          + dataset.format().get().typeName() + ", which adf-beam does not copy yet; it copies"
-          + " TextFormat and binary (no format) datasets");
-      return null;
-    }
-    TextFormatOptions o = TextFormatOptions.defaults();
-    if (t.columnDelimiter().isPresent() && t.columnDelimiter().get().length() == 1) {
-      o = o.withColumnDelimiter(t.columnDelimiter().get().charAt(0));
-    }
-    if (t.rowDelimiter().isPresent() && t.rowDelimiter().get().length() == 1) {
-      o = o.withRowDelimiter(t.rowDelimiter().get().charAt(0));
-    }
-    if (t.escapeChar().isPresent() && t.escapeChar().get().length() == 1) {
-      o = o.withEscapeChar(t.escapeChar().get().charAt(0));
-    }
-    if (t.quoteChar().isPresent() && t.quoteChar().get().length() == 1) {
-      o = o.withQuoteChar(t.quoteChar().get().charAt(0));
-    }
-    if (t.nullValue().isPresent()) {
-      o = o.withNullValue(t.nullValue().get());
-    }
-    if (t.encodingName().isPresent()) {
-      o = o.withEncoding(Encodings.forDotNetName(t.encodingName().get()).orElseThrow());
-    }
-    return Optional.of(o.withFirstRowAsHeader(t.firstRowAsHeader())
-        .withSkipLineCount(t.skipLineCount())
-        .withTreatEmptyAsNull(t.treatEmptyAsNull()));
   }
 
   private static CopyBehavior behavior(Activity.CopyBehavior b) {

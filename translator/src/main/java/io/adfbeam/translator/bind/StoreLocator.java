@@ -1,6 +1,5 @@
 package io.adfbeam.translator.bind;
 
-import io.adfbeam.translator.model.Dataset;
 import io.adfbeam.translator.model.Factory;
 import io.adfbeam.translator.model.LinkedService;
 import java.nio.file.Path;
@@ -25,9 +24,8 @@ final class StoreLocator {
     }
   }
 
-  /** The dataset's store root as a Beam path ending in '/'. */
-  String locate(Dataset.FileDataset dataset, Factory factory) throws UnmappedStoreException {
-    String name = dataset.linkedService().name();
+  /** The store root of linked service {@code name}, as a Beam path ending in '/'. */
+  String locate(String name, Factory factory) throws UnmappedStoreException {
     Optional<String> mapped = mapping.root(name);
     if (mapped.isPresent()) {
       return mapped.get();

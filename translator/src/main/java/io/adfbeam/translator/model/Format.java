@@ -44,7 +44,9 @@ public sealed interface Format {
       SourceLocation location)
       implements Format {
     public JsonFormat {
-      jsonPathDefinition = Map.copyOf(jsonPathDefinition);
+      // Column order matters: the paths define the columns in the order written.
+      jsonPathDefinition = java.util.Collections.unmodifiableMap(
+          new java.util.LinkedHashMap<>(jsonPathDefinition));
     }
 
     @Override

@@ -1,0 +1,43 @@
+package io.adfbeam.transforms.copy;
+
+import io.adfbeam.formats.json.JsonRowReader;
+import io.adfbeam.formats.json.JsonRowWriter;
+import io.adfbeam.formats.rows.RowReader;
+import io.adfbeam.formats.rows.RowSchema;
+import io.adfbeam.formats.rows.RowWriter;
+import io.adfbeam.formats.text.TypedTextReader;
+import io.adfbeam.formats.text.TypedTextWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/** Opens the row reader and writer of a dataset format over streams. */
+final class RowCodecs {
+  private RowCodecs() {}
+
+  /** Whether rows of this format are read from a stream (not from a seekable file). */
+  static boolean streams(DataFormat format) {
+    return format instanceof DataFormat.Text || format instanceof DataFormat.Json;
+  }
+
+  static RowReader reader(DataFormat format, InputStream in, RowSchema structure, String source)
+      throws IOException {
+    if (format instanceof DataFormat.Text t) {
+      return new TypedTextReader(in, t.options(), structure, source);
+    }
+    if (format instanceof DataFormat.Json j) {
+      return new JsonRowReader(in, j.options(), structure, source);
+    }
+    throw new IllegalArgumentException(format.adfName() + " is read from a file, not a stream");
+  }
+
+  static RowWriter writer(DataFormat format, OutputStream out, RowSchema schema) throws IOException {
+    if (format instanceof DataFormat.Text t) {
+      return new TypedTextWriter(out, t.options(), schema);
+    }
+    if (format instanceof DataFormat.Json j) {
+      return new JsonRowWriter(out, j.options(), schema);
+    }
+    throw new IllegalArgumentException(format.adfName() + " is not written to a stream");
+  }
+}

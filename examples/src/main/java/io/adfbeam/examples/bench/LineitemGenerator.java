@@ -29,10 +29,24 @@ public final class LineitemGenerator {
     Files.createDirectories(folder);
     long total = 0;
     for (int f = 0; f < files; f++) {
-      Path file = folder.resolve(String.format("lineitem-%03d.csv", f));
-      total += writeFile(file, bytesPerFile, new SplittableRandom(seed + f), (long) f * 100_000_000L);
+      total += generateFile(folder, f, bytesPerFile, seed);
     }
     return total;
+  }
+
+  /** The name of file number {@code index} of {@link #generate}. */
+  public static String fileName(int index) {
+    return String.format("lineitem-%03d.csv", index);
+  }
+
+  /**
+   * Writes file number {@code index} of {@link #generate} on its own (the same bytes), so that
+   * callers can write the files in parallel; returns its size.
+   */
+  public static long generateFile(Path folder, int index, long bytesPerFile, long seed)
+      throws IOException {
+    Path file = folder.resolve(fileName(index));
+    return writeFile(file, bytesPerFile, new SplittableRandom(seed + index), (long) index * 100_000_000L);
   }
 
   static long writeFile(Path file, long bytes, SplittableRandom random, long firstKey) throws IOException {

@@ -1,0 +1,354 @@
+package io.adfbeam.examples.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Times {@code adf-beam run} on the default (Direct) runner against single-core command-line
+ * baselines, start-up included, over deterministic data:
+ *
+ * <ul>
+ *   <li>(a) CSV to CSV GZip, level Fastest, against {@code gzip -1 -c} over the same files one
+ *       after the other; target: 1.5 times its throughput.
+ *   <li>(b) CSV GZip to CSV, against {@code gzip -d -c}; target: its throughput.
+ *   <li>(c) CSV with commas to CSV with tabs and a header row (every row parsed and rewritten);
+ *       target: 40 MB/s.
+ *   <li>(d) a binary copy of many small files, against {@code cp -r}; target: a quarter of its files
+ *       per second.
+ * </ul>
+ *
+ * <p>Each case writes a real ADF factory, runs {@code java -jar adf-beam.jar run FACTORY --store
+ * ...} as a child process, and reads its output back to check it against the input (file count,
+ * lengths and CRC-32 of the uncompressed content, row count). MB are 10<sup>6</sup> bytes of
+ * uncompressed CSV. Arguments: see {@link #USAGE}.
+ */
+public final class CopyBenchmark {
+  static final String USAGE = """
+      usage: CopyBenchmark [--work DIR] [--size-mb N] [--files N] [--small N] [--cases a,b,c,d]
+                           [--keep] [--out FILE] [--jar FILE | --classpath CP] [--seed N]
+                           [--java-opt OPT]... [--beam-arg ARG]...
+        --work DIR       data, factories, outputs and logs (default: $TMPDIR/adf-beam-bench);
+                         generated data is reused when its marker matches
+        --size-mb N      total size of the CSV input in MB (default 1024)
+        --files N        number of CSV files (default 8)
+        --small N        number of small files for case d (default 100000)
+        --cases LIST     which cases to run (default a,b,c,d)
+        --keep           keep every case's output (default: deleted once verified)
+        --out FILE       also write the results as Markdown to FILE
+        --jar FILE       the adf-beam jar (default runners/target/adf-beam.jar)
+        --classpath CP   run adf-beam's main class on this class path instead of the jar
+        --seed N         data seed (default 20240101)
+        --java-opt OPT   a JVM option for adf-beam (repeatable)
+        --beam-arg ARG   a Beam pipeline option for adf-beam, e.g. --targetParallelism=4 (repeatable)
+      """;
+
+  private static final String MAIN_CLASS = "io.adfbeam.runners.cli.AdfBeamCommand";
+
+  private CopyBenchmark() {}
+
+  /** The parsed arguments. */
+  record Options(Path work, int sizeMb, int files, int small, List<Character> cases, boolean keep,
+      Path out, Path jar, String classpath, long seed, List<String> javaOpts, List<String> beamArgs,
+      List<String> args) {
+
+    static Options parse(String... args) {
+      Path work = Path.of(System.getProperty("java.io.tmpdir"), "adf-beam-bench");
+      int sizeMb = 1024;
+      int files = 8;
+      int small = 100_000;
+      List<Character> cases = List.of('a', 'b', 'c', 'd');
+      boolean keep = false;
+      Path out = null;
+      Path jar = null;
+      String classpath = null;
+      long seed = 20240101L;
+      List<String> javaOpts = new ArrayList<>();
+      List<String> beamArgs = new ArrayList<>();
+      for (int i = 0; i < args.length; i++) {
+        String a = args[i];
+        switch (a) {
+          case "--keep" -> keep = true;
+          case "--help", "-h" -> throw new IllegalArgumentException("");
+          case "--work", "--size-mb", "--files", "--small", "--cases", "--out", "--jar",
+              "--classpath", "--seed", "--java-opt", "--beam-arg" -> {
+            if (i + 1 >= args.length) {
+              throw new IllegalArgumentException(a + " needs a value");
+            }
+            String v = args[++i];
+            switch (a) {
+              case "--work" -> work = Path.of(v);
+              case "--size-mb" -> sizeMb = positive(a, v);
+              case "--files" -> files = positive(a, v);
+              case "--small" -> small = positive(a, v);
+              case "--cases" -> cases = cases(v);
+              case "--out" -> out = Path.of(v);
+              case "--jar" -> jar = Path.of(v);
+              case "--classpath" -> classpath = v;
+              case "--seed" -> seed = Long.parseLong(v);
+              case "--java-opt" -> javaOpts.add(v);
+              default -> beamArgs.add(v);
+            }
+          }
+          default -> throw new IllegalArgumentException("unknown argument '" + a + "'");
+        }
+      }
+      if (jar == null && classpath == null) {
+        jar = defaultJar();
+      }
+      return new Options(work.toAbsolutePath(), sizeMb, files, small, cases, keep, out,
+          jar == null ? null : jar.toAbsolutePath(),
+          classpath, seed, List.copyOf(javaOpts), List.copyOf(beamArgs), List.of(args));
+    }
+
+    private static int positive(String name, String value) {
+      int n;
+      try {
+        n = Integer.parseInt(value);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(name + " needs a number, not '" + value + "'");
+      }
+      if (n <= 0) {
+        throw new IllegalArgumentException(name + " must be positive");
+      }
+      return n;
+    }
+
+    private static List<Character> cases(String value) {
+      Set<Character> set = new LinkedHashSet<>();
+      for (String s : value.split(",")) {
+        String t = s.trim().toLowerCase(Locale.ROOT);
+        if (t.length() != 1 || "abcd".indexOf(t.charAt(0)) < 0) {
+          throw new IllegalArgumentException("--cases takes a list of a, b, c and d, not '" + value + "'");
+        }
+        set.add(t.charAt(0));
+      }
+      return List.copyOf(set);
+    }
+
+    /** runners/target/adf-beam.jar in the working directory or the one above it. */
+    private static Path defaultJar() {
+      Path here = Path.of("runners/target/adf-beam.jar").toAbsolutePath();
+      Path above = Path.of("../runners/target/adf-beam.jar").toAbsolutePath().normalize();
+      return Files.exists(here) || !Files.exists(above) ? here : above;
+    }
+
+    long bytesPerFile() {
+      return sizeMb * 1_000_000L / files;
+    }
+  }
+
+  public static void main(String[] args) {
+    Options options;
+    try {
+      options = Options.parse(args);
+    } catch (IllegalArgumentException e) {
+      if (!e.getMessage().isEmpty()) {
+        System.err.println("CopyBenchmark: " + e.getMessage());
+      }
+      System.err.print(USAGE);
+      System.exit(e.getMessage().isEmpty() ? 0 : 2);
+      return;
+    }
+    try {
+      BenchReport report = run(options, StatusLog.stderr());
+      System.out.print(report.table());
+      if (options.out() != null) {
+        Files.writeString(options.out(), report.markdown());
+        System.err.println("bench: results written to " + options.out().toAbsolutePath());
+      }
+      System.exit(report.allVerified() ? 0 : 1);
+    } catch (IOException | UncheckedIOException e) {
+      System.err.println("CopyBenchmark: " + e);
+      System.exit(1);
+    }
+  }
+
+  /** Generates (or reuses) the data, then times and verifies each case. */
+  static BenchReport run(Options o, StatusLog log) throws IOException {
+    if (o.jar() != null && !Files.isRegularFile(o.jar())) {
+      throw new IOException("no adf-beam jar at " + o.jar() + "; build it with"
+          + " mvn -B -q -DskipTests install (or pass --jar)");
+    }
+    Files.createDirectories(o.work());
+    BenchData data = new BenchData(o.work());
+    List<BenchData.CsvFile> csv = null;
+    List<String> gz = null;
+    BenchData.TreeDigest small = null;
+    if (o.cases().contains('a') || o.cases().contains('b') || o.cases().contains('c')) {
+      csv = data.csv(o.files(), o.bytesPerFile(), o.seed(), log);
+    }
+    if (o.cases().contains('b')) {
+      gz = data.gz(csv, log);
+    }
+    if (o.cases().contains('d')) {
+      small = data.small(o.small(), o.seed(), log);
+    }
+    long csvBytes = csv == null ? 0 : csv.stream().mapToLong(BenchData.CsvFile::length).sum();
+
+    List<BenchReport.CaseResult> results = new ArrayList<>();
+    for (char c : o.cases()) {
+      Path out = o.work().resolve("out/" + c);
+      Path baseline = o.work().resolve("baseline/" + c);
+      BenchData.deleteTree(out);
+      BenchData.deleteTree(baseline);
+      Files.createDirectories(baseline);
+      Path factory = BenchFactories.write(o.work().resolve("factories/" + c), c);
+
+      BenchReport.CaseResult.Builder r = new BenchReport.CaseResult.Builder(c);
+      r.load(ChildCpu.loadAverage());
+      // Baseline first, each timed step after a sync so that no earlier write-back competes.
+      switch (c) {
+        case 'a' -> {
+          log.info("(a) baseline: gzip -1 -c over " + csv.size() + " files");
+          List<List<String>> commands = new ArrayList<>();
+          List<Path> outputs = new ArrayList<>();
+          for (BenchData.CsvFile f : csv) {
+            commands.add(List.of("gzip", "-1", "-c", data.csvFolder().resolve(f.name()).toString()));
+            outputs.add(baseline.resolve(f.name() + ".gz"));
+          }
+          r.baseline("gzip -1", timeSequence(commands, outputs));
+          r.size(csvBytes, csv.size());
+        }
+        case 'b' -> {
+          log.info("(b) baseline: gzip -d -c over " + gz.size() + " files");
+          List<List<String>> commands = new ArrayList<>();
+          List<Path> outputs = new ArrayList<>();
+          for (String name : gz) {
+            commands.add(List.of("gzip", "-d", "-c", data.gzFolder().resolve(name).toString()));
+            outputs.add(baseline.resolve(name.substring(0, name.length() - 3)));
+          }
+          r.baseline("gzip -d", timeSequence(commands, outputs));
+          r.size(csvBytes, gz.size());
+        }
+        case 'c' -> r.size(csvBytes, csv.size());
+        case 'd' -> {
+          log.info("(d) baseline: cp -r of " + small.files() + " files");
+          List<String> cp = List.of("cp", "-r", data.smallFolder().toString(),
+              baseline.resolve("small").toString());
+          r.baseline("cp -r", timeSequence(List.of(cp), List.of()));
+          r.size(small.bytes(), small.files());
+        }
+        default -> throw new AssertionError(c);
+      }
+
+      log.info("(" + c + ") adf-beam run " + factory);
+      AdfBeamRun run = runAdfBeam(o, data, factory, out, c);
+      r.adfBeam(run.timing(), run.copyDuration());
+      Path written = out.resolve(BenchFactories.OUTPUT_FOLDER);
+      if (run.exitCode() != 0) {
+        r.verification(false, "adf-beam exited " + run.exitCode() + "; see " + run.log());
+      } else {
+        log.info("(" + c + ") verifying " + written);
+        String problem = switch (c) {
+          case 'a' -> BenchVerify.gzipCsv(written, csv);
+          case 'b' -> BenchVerify.plainCsv(written, csv);
+          case 'c' -> BenchVerify.tabWithHeader(written, csv);
+          case 'd' -> BenchVerify.tree(written, small);
+          default -> throw new AssertionError(c);
+        };
+        r.verification(problem == null, problem == null ? "output read back and matches" : problem);
+      }
+      BenchReport.CaseResult result = r.build();
+      log.info(result.summary());
+      results.add(result);
+      if (!o.keep()) {
+        BenchData.deleteTree(out);
+        BenchData.deleteTree(baseline);
+      }
+    }
+    return new BenchReport(o, results);
+  }
+
+  /** One timed adf-beam run: wall-clock and CPU seconds, the report's copyDuration, the exit code. */
+  record AdfBeamRun(Timing timing, double copyDuration, int exitCode, Path log) {}
+
+  private static AdfBeamRun runAdfBeam(Options o, BenchData data, Path factory, Path out, char c)
+      throws IOException {
+    Path logs = Files.createDirectories(o.work().resolve("logs"));
+    Path log = logs.resolve(c + ".log");
+    Path report = logs.resolve(c + ".report.json");
+    Files.deleteIfExists(report);
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(o.javaOpts());
+    if (o.classpath() != null) {
+      command.add("-cp");
+      command.add(o.classpath());
+      command.add(MAIN_CLASS);
+    } else {
+      command.add("-jar");
+      command.add(o.jar().toString());
+    }
+    command.addAll(List.of("run", factory.toString(),
+        "--store", BenchFactories.INPUT_SERVICE + "=" + data.storeRoot().toUri(),
+        "--store", BenchFactories.OUTPUT_SERVICE + "=" + out.toUri(),
+        "--report", report.toString()));
+    command.addAll(o.beamArgs());
+    Files.writeString(log, String.join(" ", command) + "\n");
+    sync();
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    ChildCpu cpu = ChildCpu.start();
+    int exit = waitFor(pb.start());
+    Timing timing = cpu.stop();
+    double copyDuration = Double.NaN;
+    if (Files.exists(report)) {
+      Matcher m = Pattern.compile("\"copyDuration\"\\s*:\\s*([0-9.Ee+-]+)")
+          .matcher(Files.readString(report));
+      if (m.find()) {
+        copyDuration = Double.parseDouble(m.group(1));
+      }
+    }
+    return new AdfBeamRun(timing, copyDuration, exit, log);
+  }
+
+  /**
+   * Runs the commands one after the other (the i-th one's standard output into the i-th file, if
+   * given) and returns the wall-clock and CPU seconds they took together.
+   */
+  private static Timing timeSequence(List<List<String>> commands, List<Path> outputs)
+      throws IOException {
+    sync();
+    ChildCpu cpu = ChildCpu.start();
+    for (int i = 0; i < commands.size(); i++) {
+      ProcessBuilder pb = new ProcessBuilder(commands.get(i))
+          .redirectError(ProcessBuilder.Redirect.INHERIT);
+      if (i < outputs.size()) {
+        pb.redirectOutput(outputs.get(i).toFile());
+      }
+      int exit = waitFor(pb.start());
+      if (exit != 0) {
+        throw new IOException(String.join(" ", commands.get(i)) + " exited " + exit);
+      }
+    }
+    return cpu.stop();
+  }
+
+  /** Flushes written data to disk so that the next timed step does not pay for the last one's. */
+  private static void sync() throws IOException {
+    try {
+      waitFor(new ProcessBuilder("sync").start());
+    } catch (IOException e) {
+      // no sync command: nothing to flush with
+    }
+  }
+
+  private static int waitFor(Process p) throws IOException {
+    try {
+      return p.waitFor();
+    } catch (InterruptedException e) {
+      p.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    }
+  }
+}

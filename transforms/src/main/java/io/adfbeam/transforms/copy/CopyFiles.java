@@ -229,7 +229,7 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
           Counting.In counted = new Counting.In(archive);
           FileCopier.forEachZipEntry(counted, (entry, content) -> {
             String name = OutputNames.forFile(task, folder + entry, false);
-            write(task, name, staged, log,
+            write(task, name, staged, log, Long.MAX_VALUE,
                 copier -> copier.copyDecoded(content, file.path() + "!" + entry));
           });
           CopyMetrics.counter(task.runId(), CopyMetrics.DATA_READ).inc(counted.count);
@@ -238,7 +238,7 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
         return;
       }
       String name = OutputNames.forFile(task, file.relativePath(), single);
-      write(task, name, staged, log, copier -> {
+      write(task, name, staged, log, file.size(), copier -> {
         try (InputStream in = StoreFiles.open(file.path())) {
           if (FileCopier.passThrough(task)) {
             copier.copyRaw(in);
@@ -253,7 +253,7 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
     private static void merge(CopyTask task, Slot slot, List<Staged> staged, BadRowLog log)
         throws IOException {
       String name = OutputNames.merged(task);
-      write(task, name, staged, log, copier -> {
+      write(task, name, staged, log, Long.MAX_VALUE, copier -> {
         for (StoreFiles.Listed file : slot.files()) {
           try (InputStream in = StoreFiles.open(file.path())) {
             if (task.source().compression() == CompressionType.ZIP_DEFLATE) {
@@ -275,12 +275,12 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
     }
 
     private static void write(CopyTask task, String name, List<Staged> staged, BadRowLog log,
-        Body body) throws IOException {
+        long sizeHint, Body body) throws IOException {
       String stagedPath = stagingFolder(task) + name;
       staged.add(new Staged(stagedPath, task.sink().folder() + name));
       FileCopier copier;
       try (OutputStream store = StoreFiles.create(stagedPath)) {
-        copier = new FileCopier(task, store, name, log);
+        copier = new FileCopier(task, store, name, log, sizeHint);
         try (copier) {
           body.copy(copier);
         }

@@ -69,7 +69,10 @@ public enum ColumnarFormat {
     };
   }
 
-  /** One split per unit (Avro block, ORC stripe, Parquet row group), covering the whole file. */
+  /**
+   * One split per unit (Avro block, ORC stripe, Parquet row group), covering the whole file; a file
+   * without rows has one split of 0 rows.
+   */
   public List<Split> splits(SeekableInput in) throws IOException {
     return switch (this) {
       case AVRO -> AvroRowReader.splits(in);

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
@@ -218,19 +219,100 @@ final class ColumnarValues {
   }
 
   static String formatOffset(OffsetDateTime t) {
-    return OFFSET_FORMAT.format(t);
+    if (t.getYear() < 0 || t.getYear() > 9999) {
+      return OFFSET_FORMAT.format(t);
+    }
+    ZoneOffset o = t.getOffset();
+    return formatLocal(t.toLocalDateTime()) + (o.getTotalSeconds() == 0 ? "+00:00" : o.getId());
   }
 
   static OffsetDateTime parseOffset(String s) {
+    int n = s.length();
+    if (n >= 33 && s.charAt(n - 6) != ':' && (s.charAt(n - 6) == '+' || s.charAt(n - 6) == '-')) {
+      LocalDateTime local = fastLocal(s, n - 6);
+      if (local != null) {
+        return OffsetDateTime.of(local, ZoneOffset.of(s.substring(n - 6)));
+      }
+    }
     return OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
   }
 
+  /** {@code yyyy-MM-ddTHH:mm:ss.fffffff}, two more digits when the nanoseconds need them. */
   static String formatLocal(LocalDateTime t) {
-    return LOCAL_FORMAT.format(t);
+    int year = t.getYear();
+    if (year < 0 || year > 9999) {
+      return LOCAL_FORMAT.format(t);
+    }
+    int nano = t.getNano();
+    boolean nine = nano % 100 != 0;
+    char[] c = new char[nine ? 29 : 27];
+    digits(c, 0, year, 4);
+    c[4] = '-';
+    digits(c, 5, t.getMonthValue(), 2);
+    c[7] = '-';
+    digits(c, 8, t.getDayOfMonth(), 2);
+    c[10] = 'T';
+    digits(c, 11, t.getHour(), 2);
+    c[13] = ':';
+    digits(c, 14, t.getMinute(), 2);
+    c[16] = ':';
+    digits(c, 17, t.getSecond(), 2);
+    c[19] = '.';
+    if (nine) {
+      digits(c, 20, nano, 9);
+    } else {
+      digits(c, 20, nano / 100, 7);
+    }
+    return new String(c);
+  }
+
+  private static void digits(char[] c, int at, int value, int width) {
+    for (int i = at + width - 1; i >= at; i--) {
+      c[i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
   }
 
   static LocalDateTime parseLocal(String s) {
-    return LocalDateTime.parse(s, DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+    LocalDateTime t = fastLocal(s, s.length());
+    return t != null ? t : LocalDateTime.parse(s, DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+  }
+
+  /** Parses what {@link #formatLocal} writes in {@code s[0, end)}; null for anything else. */
+  private static LocalDateTime fastLocal(String s, int end) {
+    if ((end != 27 && end != 29) || s.charAt(4) != '-' || s.charAt(7) != '-'
+        || s.charAt(10) != 'T' || s.charAt(13) != ':' || s.charAt(16) != ':'
+        || s.charAt(19) != '.') {
+      return null;
+    }
+    int year = number(s, 0, 4);
+    int month = number(s, 5, 2);
+    int day = number(s, 8, 2);
+    int hour = number(s, 11, 2);
+    int minute = number(s, 14, 2);
+    int second = number(s, 17, 2);
+    int fraction = number(s, 20, end - 20);
+    if ((year | month | day | hour | minute | second | fraction) < 0) {
+      return null;
+    }
+    try {
+      return LocalDateTime.of(year, month, day, hour, minute, second,
+          end == 27 ? fraction * 100 : fraction);
+    } catch (java.time.DateTimeException e) {
+      return null;
+    }
+  }
+
+  private static int number(String s, int at, int width) {
+    int v = 0;
+    for (int i = at; i < at + width; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
   }
 
   /** Parses a stored Datetimeoffset, Datetime or Guid text, as a skippable bad value. */
@@ -253,7 +335,7 @@ final class ColumnarValues {
   static final long JULIAN_EPOCH_DAY = 2_440_588L;
 
   static LocalDateTime fromEpochNanos(long seconds, int nanos) {
-    return LocalDateTime.ofEpochSecond(seconds, nanos, java.time.ZoneOffset.UTC);
+    return LocalDateTime.ofEpochSecond(seconds, nanos, ZoneOffset.UTC);
   }
 
   static LocalDateTime fromDays(long epochDay) {

@@ -59,8 +59,14 @@ public record Split(long offset, long length, long rows) implements Serializable
     return out;
   }
 
-  /** Splits for units starting at {@code starts} (ascending) in a file of {@code length} bytes. */
+  /**
+   * Splits for units starting at {@code starts} (ascending) in a file of {@code length} bytes; a
+   * file without units (no rows) gets one split of 0 rows, so every file has a split.
+   */
   static List<Split> fromStarts(long[] starts, long[] rows, long length) {
+    if (starts.length == 0) {
+      return List.of(new Split(0, length, 0));
+    }
     List<Split> out = new ArrayList<>(starts.length);
     for (int i = 0; i < starts.length; i++) {
       long from = i == 0 ? 0 : starts[i];

@@ -41,7 +41,9 @@ class RoundTripTest {
     RowReader r = format.reader(SeekableInput.of(file));
     assertThat(r.schema()).isEqualTo(TestRows.SCHEMA);
     assertThat(TestRows.readAll(r)).isEmpty();
-    assertThat(format.splits(SeekableInput.of(file))).allSatisfy(s -> assertThat(s.rows()).isZero());
+    List<Split> splits = format.splits(SeekableInput.of(file));
+    assertThat(splits).containsExactly(new Split(0, Files.size(file), 0));
+    assertThat(TestRows.readAll(format.reader(SeekableInput.of(file), splits.get(0)))).isEmpty();
   }
 
   @ParameterizedTest
@@ -54,21 +56,34 @@ class RoundTripTest {
     TestRows.assertSameRows(TestRows.readAll(r), rows);
   }
 
-  /** A few hundred thousand rows in several units, read whole and split by split. */
+  /** Shared by the three formats: 200,000 rows of every type, generated once. */
+  private static List<Object[]> large;
+
+  private static synchronized List<Object[]> large() {
+    if (large == null) {
+      large = TestRows.rows(200_000, 11);
+    }
+    return large;
+  }
+
+  /** A large file in several units, read whole and split by split (through a channel). */
   @ParameterizedTest
   @EnumSource(ColumnarFormat.class)
-  void largeFileRoundTripsAndSplitsCoverIt(ColumnarFormat format) throws Exception {
-    List<Object[]> rows = TestRows.rows(300_000, 11);
-    Path file = write(format, rows, 4 << 20);
+  void largeFileRoundTripsAndItsSplitsCoverIt(ColumnarFormat format) throws Exception {
+    List<Object[]> rows = large();
+    Path file = write(format, rows, 3 << 20);
     TestRows.assertSameRows(TestRows.readAll(format.reader(SeekableInput.of(file))), rows);
 
-    // through the channel adapter, as Beam's file systems hand it over
+    // through the channel adapter, as Beam's file systems hand a file over
     SeekableInput channel = SeekableInput.of("channel:" + file, -1,
         () -> Files.newByteChannel(file, StandardOpenOption.READ));
     List<Split> splits = format.splits(channel);
     assertThat(splits).hasSizeGreaterThan(2);
     assertThat(splits.get(0).offset()).isZero();
     assertThat(splits.get(splits.size() - 1).end()).isEqualTo(Files.size(file));
+    for (int i = 1; i < splits.size(); i++) {
+      assertThat(splits.get(i).offset()).isEqualTo(splits.get(i - 1).end());
+    }
     assertThat(splits.stream().mapToLong(Split::rows).sum()).isEqualTo(rows.size());
     List<Object[]> union = new ArrayList<>();
     for (Split s : splits) {
@@ -77,16 +92,33 @@ class RoundTripTest {
       union.addAll(part);
     }
     TestRows.assertSameRows(union, rows);
+  }
 
-    // arbitrary byte ranges that partition the file read every row once too
-    List<Object[]> coarse = new ArrayList<>();
+  /** Any partition of the file into byte ranges reads every row once, in order. */
+  @ParameterizedTest
+  @EnumSource(ColumnarFormat.class)
+  void arbitraryRangesPartitionTheRows(ColumnarFormat format) throws Exception {
+    List<Object[]> rows = TestRows.rows(20_000, 5);
+    Path file = write(format, rows, 128 << 10);
+    SeekableInput in = SeekableInput.of(file);
+    assertThat(format.splits(in)).hasSizeGreaterThan(3);
     long length = Files.size(file);
-    long step = length / 3 + 1;
-    for (long off = 0; off < length; off += step) {
-      coarse.addAll(TestRows.readAll(
-          format.reader(channel, new Split(off, Math.min(step, length - off), -1))));
+    for (int pieces : new int[] {2, 7}) {
+      List<Object[]> union = new ArrayList<>();
+      long step = length / pieces + 1;
+      for (long off = 0; off < length; off += step) {
+        union.addAll(TestRows.readAll(
+            format.reader(in, new Split(off, Math.min(step, length - off), -1))));
+      }
+      TestRows.assertSameRows(union, rows);
     }
-    TestRows.assertSameRows(coarse, rows);
+    List<Split> coalesced = Split.coalesce(format.splits(in), length / 2);
+    assertThat(coalesced).hasSizeBetween(2, 3);
+    List<Object[]> union = new ArrayList<>();
+    for (Split s : coalesced) {
+      union.addAll(TestRows.readAll(format.reader(in, s)));
+    }
+    TestRows.assertSameRows(union, rows);
   }
 
   @ParameterizedTest

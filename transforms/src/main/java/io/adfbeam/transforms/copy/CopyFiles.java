@@ -238,6 +238,13 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
         return;
       }
       String name = OutputNames.forFile(task, file.relativePath(), single);
+      if (task.source().format() != null && task.source().format().columnar()
+          && !FileCopier.passThrough(task)) {
+        write(task, name, staged, log, file.size(), copier -> copier.copyColumnar(
+            StoreFiles.seekable(file)));
+        CopyMetrics.counter(task.runId(), CopyMetrics.FILES_READ).inc();
+        return;
+      }
       write(task, name, staged, log, file.size(), copier -> {
         try (InputStream in = StoreFiles.open(file.path())) {
           if (FileCopier.passThrough(task)) {
@@ -255,6 +262,11 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
       String name = OutputNames.merged(task);
       write(task, name, staged, log, Long.MAX_VALUE, copier -> {
         for (StoreFiles.Listed file : slot.files()) {
+          if (task.source().format() != null && task.source().format().columnar()) {
+            copier.copyColumnar(StoreFiles.seekable(file));
+            CopyMetrics.counter(task.runId(), CopyMetrics.FILES_READ).inc();
+            continue;
+          }
           try (InputStream in = StoreFiles.open(file.path())) {
             if (task.source().compression() == CompressionType.ZIP_DEFLATE) {
               Counting.In counted = new Counting.In(in);

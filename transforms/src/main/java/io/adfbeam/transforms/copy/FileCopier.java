@@ -1,6 +1,7 @@
 package io.adfbeam.transforms.copy;
 
 import io.adfbeam.formats.CompressionType;
+import io.adfbeam.formats.columnar.SeekableInput;
 import io.adfbeam.formats.compression.Codecs;
 import io.adfbeam.formats.compression.ZipArchiveReader;
 import io.adfbeam.formats.compression.ZipArchiveWriter;
@@ -95,6 +96,20 @@ final class FileCopier implements AutoCloseable {
       }
       bytesRead += in.count;
     }
+  }
+
+  /**
+   * Copies a columnar source (Avro, ORC, Parquet), which is read by seeking in the file rather
+   * than as a stream.
+   */
+  void copyColumnar(SeekableInput file) throws IOException {
+    if (task.sink().format() == null) {
+      throw new IllegalArgumentException("dataset '" + task.sink().dataset() + "' has no format"
+          + " while dataset '" + task.source().dataset() + "' has " + task.source().format().adfName()
+          + "; give both datasets a format, or neither for a binary copy");
+    }
+    bytesRead += file.length();
+    copyRows(RowCodecs.reader(task.source().format(), file), file.name());
   }
 
   /** Copies a raw source stream, decompressing it as the source dataset says. */
@@ -199,7 +214,7 @@ final class FileCopier implements AutoCloseable {
         for (int i = 0; i < converters.length; i++) {
           converters[i] = ValueConverter.of(sinkSchema.field(i));
         }
-        typedRows = RowCodecs.writer(task.sink().format(), encoded(), sinkSchema);
+        typedRows = RowCodecs.writer(task.sink().format(), encoded(), sinkSchema, outputName);
       }
       int[] from = columnSources(source, sinkSchema);
       while (true) {

@@ -1,5 +1,7 @@
 package io.adfbeam.transforms.copy;
 
+import io.adfbeam.formats.columnar.ColumnarFormat;
+import io.adfbeam.formats.columnar.SeekableInput;
 import io.adfbeam.formats.json.JsonRowReader;
 import io.adfbeam.formats.json.JsonRowWriter;
 import io.adfbeam.formats.rows.RowReader;
@@ -31,13 +33,32 @@ final class RowCodecs {
     throw new IllegalArgumentException(format.adfName() + " is read from a file, not a stream");
   }
 
-  static RowWriter writer(DataFormat format, OutputStream out, RowSchema schema) throws IOException {
+  /** The reader of a columnar format over a seekable file. */
+  static RowReader reader(DataFormat format, SeekableInput in) throws IOException {
+    return columnar(format).reader(in);
+  }
+
+  static RowWriter writer(DataFormat format, OutputStream out, RowSchema schema, String name)
+      throws IOException {
     if (format instanceof DataFormat.Text t) {
       return new TypedTextWriter(out, t.options(), schema);
     }
     if (format instanceof DataFormat.Json j) {
       return new JsonRowWriter(out, j.options(), schema);
     }
-    throw new IllegalArgumentException(format.adfName() + " is not written to a stream");
+    return columnar(format).writer(out, schema, name);
+  }
+
+  static ColumnarFormat columnar(DataFormat format) {
+    if (format instanceof DataFormat.Avro) {
+      return ColumnarFormat.AVRO;
+    }
+    if (format instanceof DataFormat.Orc) {
+      return ColumnarFormat.ORC;
+    }
+    if (format instanceof DataFormat.Parquet) {
+      return ColumnarFormat.PARQUET;
+    }
+    throw new IllegalArgumentException(format.adfName() + " is not a columnar format");
   }
 }

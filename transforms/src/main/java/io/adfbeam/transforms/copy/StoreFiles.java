@@ -1,5 +1,6 @@
 package io.adfbeam.transforms.copy;
 
+import io.adfbeam.formats.columnar.SeekableInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -77,6 +78,19 @@ public final class StoreFiles {
    * job may remove an empty {@value #HIDDEN} folder between the creation of the folders and of the
    * file ({@link #deleteIfEmpty}); the creation is then tried again.
    */
+  /** A listed file as a seekable input (the local file, or the store's seekable channel). */
+  public static SeekableInput seekable(Listed file) {
+    return SeekableInput.of(file.path(), file.size(), () -> {
+      var channel = FileSystems.open(resource(file.path()));
+      if (channel instanceof java.nio.channels.SeekableByteChannel seekable) {
+        return seekable;
+      }
+      channel.close();
+      throw new IOException(file.path() + ": this store gives no seekable channel, which"
+          + " Avro, ORC and Parquet files need");
+    });
+  }
+
   public static OutputStream create(String path) throws IOException {
     ResourceId id = resource(path);
     for (int attempt = 1; ; attempt++) {

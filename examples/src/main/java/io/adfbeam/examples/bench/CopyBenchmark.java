@@ -268,6 +268,21 @@ public final class CopyBenchmark {
     return new BenchReport(o, results);
   }
 
+  /**
+   * The repository's {@code adf-beam} launcher when the jar is the repository's own build
+   * ({@code <root>/runners/target/adf-beam.jar}), else null (the jar runs with plain java).
+   */
+  private static Path launcher(Options o) {
+    if (o.jar() == null || o.classpath() != null) {
+      return null;
+    }
+    Path target = o.jar().getParent();
+    Path root = target == null || target.getParent() == null ? null : target.getParent().getParent();
+    Path script = root == null ? null : root.resolve("adf-beam");
+    return script != null && Files.isExecutable(script)
+        && o.jar().equals(root.resolve("runners/target/adf-beam.jar")) ? script : null;
+  }
+
   /** One timed adf-beam run: wall-clock and CPU seconds, the report's copyDuration, the exit code. */
   record AdfBeamRun(Timing timing, double copyDuration, int exitCode, Path log) {}
 
@@ -278,9 +293,17 @@ public final class CopyBenchmark {
     Path report = logs.resolve(c + ".report.json");
     Files.deleteIfExists(report);
     List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(o.javaOpts());
-    if (o.classpath() != null) {
+    Path launcher = launcher(o);
+    if (launcher != null) {
+      // The way users start it: the ./adf-beam launcher, with its class-data-sharing archive.
+      command.add(launcher.toString());
+    } else {
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.addAll(o.javaOpts());
+    }
+    if (launcher != null) {
+      // the launcher finds its own jar
+    } else if (o.classpath() != null) {
       command.add("-cp");
       command.add(o.classpath());
       command.add(MAIN_CLASS);
@@ -297,6 +320,9 @@ public final class CopyBenchmark {
     sync();
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    if (launcher != null && !o.javaOpts().isEmpty()) {
+      pb.environment().put("JAVA_OPTS", String.join(" ", o.javaOpts()));
+    }
     ChildCpu cpu = ChildCpu.start();
     int exit = waitFor(pb.start());
     Timing timing = cpu.stop();

@@ -70,14 +70,13 @@ public final class StoreFiles {
   }
 
   public static InputStream open(String path) throws IOException {
+    java.nio.file.Path local = localPath(path);
+    if (local != null) {
+      return java.nio.file.Files.newInputStream(local);
+    }
     return Channels.newInputStream(FileSystems.open(resource(path)));
   }
 
-  /**
-   * Creates (or replaces) a file, creating its folders. On a local file system, another run of the
-   * job may remove an empty {@value #HIDDEN} folder between the creation of the folders and of the
-   * file ({@link #deleteIfEmpty}); the creation is then tried again.
-   */
   /** A listed file as a seekable input (the local file, or the store's seekable channel). */
   public static SeekableInput seekable(Listed file) {
     return SeekableInput.of(file.path(), file.size(), () -> {
@@ -91,7 +90,28 @@ public final class StoreFiles {
     });
   }
 
+  /**
+   * Creates (or replaces) a file, creating its folders. On a local file system, another run of the
+   * job may remove an empty {@value #HIDDEN} folder between the creation of the folders and of the
+   * file ({@link #deleteIfEmpty}); the creation is then tried again.
+   */
   public static OutputStream create(String path) throws IOException {
+    java.nio.file.Path local = localPath(path);
+    if (local != null) {
+      // Locally, straight to the file system: Beam's local create checks the folders every time,
+      // which a copy of many small files into few folders pays for on every file.
+      for (int attempt = 1; ; attempt++) {
+        try {
+          makeParents(local);
+          return java.nio.file.Files.newOutputStream(local);
+        } catch (java.nio.file.NoSuchFileException e) {
+          KNOWN_FOLDERS.remove(local.getParent());
+          if (attempt == 3) {
+            throw e;
+          }
+        }
+      }
+    }
     ResourceId id = resource(path);
     for (int attempt = 1; ; attempt++) {
       try {
@@ -107,6 +127,24 @@ public final class StoreFiles {
   /** Moves files into place, replacing what is there. */
   public static void rename(List<String> from, List<String> to) throws IOException {
     if (from.isEmpty()) {
+      return;
+    }
+    if (from.stream().allMatch(p -> localPath(p) != null) && to.stream().allMatch(p -> localPath(p) != null)) {
+      for (int i = 0; i < from.size(); i++) {
+        java.nio.file.Path target = localPath(to.get(i));
+        makeParents(target);
+        java.nio.file.Path source = localPath(from.get(i));
+        if (!java.nio.file.Files.exists(source)) {
+          continue; // IGNORE_MISSING_FILES, as for other stores
+        }
+        try {
+          move(source, target);
+        } catch (java.nio.file.NoSuchFileException e) {
+          KNOWN_FOLDERS.remove(target.getParent()); // removed meanwhile: create it again
+          makeParents(target);
+          move(source, target);
+        }
+      }
       return;
     }
     FileSystems.rename(
@@ -144,6 +182,7 @@ public final class StoreFiles {
     if (root == null || !java.nio.file.Files.isDirectory(root)) {
       return;
     }
+    KNOWN_FOLDERS.removeIf(p -> p.startsWith(root));
     try (var walk = java.nio.file.Files.walk(root)) {
       walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {
@@ -159,6 +198,7 @@ public final class StoreFiles {
     java.nio.file.Path dir = localPath(folder);
     if (dir != null) {
       try {
+        KNOWN_FOLDERS.remove(dir);
         java.nio.file.Files.deleteIfExists(dir);
       } catch (IOException e) {
         // not empty (another run's files), or already gone
@@ -167,7 +207,24 @@ public final class StoreFiles {
   }
 
   /** The local path of a {@code file:} URI or an absolute local path; null for other stores. */
-  private static java.nio.file.Path localPath(String path) {
+  private static void move(java.nio.file.Path source, java.nio.file.Path target) throws IOException {
+    java.nio.file.Files.move(source, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** Local folders known to exist, so that each is created (or checked) once per worker. */
+  private static final java.util.Set<java.nio.file.Path> KNOWN_FOLDERS =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  private static void makeParents(java.nio.file.Path file) throws IOException {
+    java.nio.file.Path parent = file.getParent();
+    if (parent != null && !KNOWN_FOLDERS.contains(parent)) {
+      java.nio.file.Files.createDirectories(parent);
+      KNOWN_FOLDERS.add(parent);
+    }
+  }
+
+  static java.nio.file.Path localPath(String path) {
     if (path.startsWith("file:")) {
       return java.nio.file.Path.of(java.net.URI.create(path));
     }

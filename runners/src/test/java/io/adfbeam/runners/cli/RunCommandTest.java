@@ -191,6 +191,63 @@ class RunCommandTest {
     }
   }
 
+  @Test
+  void incompatibleRowsAreSkippedCountedAndLoggedWithTheirErrors() throws IOException {
+    write("Tables/Orders.json", "{ \"name\": \"Orders\", \"properties\": { \"type\": \"AzureBlob\","
+        + " \"linkedServiceName\": \"Store\", \"structure\": [ {\"name\": \"id\", \"type\":"
+        + " \"Int32\"}, {\"name\": \"amount\", \"type\": \"Decimal\"} ], \"typeProperties\":"
+        + " { \"folderPath\": \"orders\", \"format\": {\"type\": \"TextFormat\"} },"
+        + " \"external\": true, \"availability\": { \"frequency\": \"Hour\", \"interval\": 1 } } }");
+    dataset("Json", "Lake", "json", "\"format\": {\"type\": \"JsonFormat\"}");
+    pipeline("P", "{ \"name\": \"C\", \"type\": \"Copy\", \"inputs\": [{\"name\": \"Orders\"}],"
+        + " \"outputs\": [{\"name\": \"Json\"}], \"typeProperties\": { \"source\": {\"type\":"
+        + " \"BlobSource\"}, \"sink\": {\"type\": \"BlobSink\"}, \"enableSkipIncompatibleRow\": true,"
+        + " \"redirectIncompatibleRowSettings\": {\"linkedServiceName\": \"Lake\", \"path\":"
+        + " \"redirected\"} }, \"scheduler\": { \"frequency\": \"Hour\", \"interval\": 1 } }");
+    Files.createDirectories(in.resolve("orders"));
+    Files.writeString(in.resolve("orders/o.csv"), "1,10.5\n2,ten\n3\n4,4\n");
+    Path report = temp.resolve("report.json");
+
+    Cli.Result r = Cli.run(runArgs("--report", report.toString()));
+
+    assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+    assertThat(Files.readString(out.resolve("json/o.csv")))
+        .isEqualTo("{\"id\":1,\"amount\":10.5}\r\n{\"id\":4,\"amount\":4}\r\n");
+    JsonNode run = new ObjectMapper().readTree(report.toFile()).get("activityRuns").get(0);
+    assertThat(run.get("rowsRead").asLong()).isEqualTo(4);
+    assertThat(run.get("rowsCopied").asLong()).isEqualTo(2);
+    assertThat(run.get("rowsSkipped").asLong()).isEqualTo(2);
+    Path logFolder = Path.of(run.get("redirectRowPath").asText());
+    assertThat(logFolder.getParent()).isEqualTo(out.resolve("redirected"));
+    String source = in.resolve("orders/o.csv").toString();
+    assertThat(Files.readAllLines(logFolder.resolve("incompatible-rows-0.csv"))).containsExactly(
+        "Source,Position,Row,ErrorCode,ErrorMessage",
+        source + ",line 2,\"2,ten\",UserErrorTypeConversionFailure," + source
+            + ":2: column 'amount': cannot convert 'ten' to Decimal: not a number",
+        source + ",line 3,3,UserErrorInvalidColumnCount,\"" + source
+            + ":3: expected 2 columns, found 1\"");
+  }
+
+  @Test
+  void withoutSkippingTheFirstIncompatibleRowFailsTheRunAndNothingIsWritten() throws IOException {
+    write("Tables/Orders.json", "{ \"name\": \"Orders\", \"properties\": { \"type\": \"AzureBlob\","
+        + " \"linkedServiceName\": \"Store\", \"structure\": [ {\"name\": \"id\", \"type\":"
+        + " \"Int32\"}, {\"name\": \"amount\", \"type\": \"Decimal\"} ], \"typeProperties\":"
+        + " { \"folderPath\": \"orders\", \"format\": {\"type\": \"TextFormat\"} },"
+        + " \"external\": true, \"availability\": { \"frequency\": \"Hour\", \"interval\": 1 } } }");
+    dataset("Json", "Lake", "json", "\"format\": {\"type\": \"JsonFormat\"}");
+    pipeline("P", copy("C", "Orders", "Json", ""));
+    Files.createDirectories(in.resolve("orders"));
+    Files.writeString(in.resolve("orders/o.csv"), "1,10.5\n2,ten\n");
+
+    Cli.Result r = Cli.run(runArgs());
+
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.INTERNAL_ERROR);
+    assertThat(r.out()).contains("P/C@2016-01-01T00:00:00Z: " + in.resolve("orders/o.csv")
+        + ":2: column 'amount': cannot convert 'ten' to Decimal: not a number");
+    assertThat(dataFiles(out)).isEmpty();
+  }
+
   private String[] runArgs(String... extra) {
     List<String> args = new java.util.ArrayList<>(List.of("run", factory.toString(),
         "--store", "Store=" + in.toUri(), "--store", "Lake=" + out.toUri()));

@@ -1,5 +1,8 @@
 package io.adfbeam.transforms.copy;
 
+import io.adfbeam.transforms.stores.HadoopStores;
+import io.adfbeam.transforms.stores.ObjectFolders;
+import io.adfbeam.transforms.stores.StoreErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,6 +21,11 @@ import org.apache.beam.sdk.util.MimeTypes;
  * needs: listing a folder (recursively or not), opening, creating, renaming into place, and
  * deleting trees. Paths under a {@value #HIDDEN} folder belong to adf-beam and are never listed
  * as data.
+ *
+ * <p>On Azure stores the meaning is kept where Beam's file systems differ: on {@code azfs://} a
+ * folder is a prefix, a container is created on first write, a blob is replaced on create; on
+ * {@code adl://} and {@code abfs://} folders are listed and removed with Hadoop's own calls (see
+ * {@link ObjectFolders}). Failures name the operation and path, with a short cause.
  */
 public final class StoreFiles {
   /** The folder, inside a sink folder, where a run stages its files and keeps its manifest. */
@@ -30,6 +38,9 @@ public final class StoreFiles {
 
   /** Whether {@code path} (a file or a folder) exists. */
   public static boolean exists(String path) throws IOException {
+    if (isObjectStore(path)) {
+      return ObjectFolders.exists(path);
+    }
     MatchResult m = FileSystems.match(List.of(strip(path))).get(0);
     return m.status() == MatchResult.Status.OK && !m.metadata().isEmpty();
   }
@@ -40,8 +51,17 @@ public final class StoreFiles {
    */
   public static List<Listed> list(String folder, boolean recursive) throws IOException {
     String base = resource(folder).toString();
-    MatchResult m = FileSystems.match(List.of(base + (recursive ? "**" : "*"))).get(0);
     List<Listed> files = new ArrayList<>();
+    if (isObjectStore(base)) {
+      for (ObjectFolders.Entry e : ObjectFolders.list(base, recursive)) {
+        if (!isHidden(e.relativePath())) {
+          files.add(new Listed(e.path(), e.relativePath(), e.size()));
+        }
+      }
+      files.sort(Comparator.comparing(Listed::relativePath));
+      return files;
+    }
+    MatchResult m = FileSystems.match(List.of(base + (recursive ? "**" : "*"))).get(0);
     if (m.status() == MatchResult.Status.NOT_FOUND) {
       return files;
     }
@@ -69,7 +89,92 @@ public final class StoreFiles {
   }
 
   public static InputStream open(String path) throws IOException {
-    return Channels.newInputStream(FileSystems.open(resource(path)));
+    try {
+      return new StoreInputStream(Channels.newInputStream(FileSystems.open(resource(path))), path);
+    } catch (IOException | RuntimeException e) {
+      throw wrap("read", path, e);
+    }
+  }
+
+  /** Wraps a store failure with the operation and path; local failures stay as they are. */
+  private static IOException wrap(String operation, String path, Exception e) {
+    if (e instanceof IOException io && !isObjectStore(path)) {
+      return io;
+    }
+    if (e instanceof RuntimeException r && !isObjectStore(path)) {
+      throw r;
+    }
+    return StoreErrors.failure(operation, path, e);
+  }
+
+  /** Whether {@code path} is on an Azure store (Blob, Data Lake Gen1 or Gen2). */
+  static boolean isObjectStore(String path) {
+    return ObjectFolders.isBlob(path) || HadoopStores.isHadoop(path);
+  }
+
+  /** A store's input stream whose failures name the path. */
+  private static final class StoreInputStream extends java.io.FilterInputStream {
+    private final String path;
+
+    StoreInputStream(InputStream in, String path) {
+      super(in);
+      this.path = path;
+    }
+
+    @Override
+    public int read() throws IOException {
+      try {
+        return super.read();
+      } catch (IOException | RuntimeException e) {
+        throw wrap("read", path, e);
+      }
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      try {
+        return super.read(b, off, len);
+      } catch (IOException | RuntimeException e) {
+        throw wrap("read", path, e);
+      }
+    }
+  }
+
+  /** A store's output stream whose failures name the path. */
+  private static final class StoreOutputStream extends java.io.FilterOutputStream {
+    private final String path;
+
+    StoreOutputStream(OutputStream out, String path) {
+      super(out);
+      this.path = path;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      try {
+        out.write(b, off, len);
+      } catch (IOException | RuntimeException e) {
+        throw wrap("write", path, e);
+      }
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      try {
+        out.write(b);
+      } catch (IOException | RuntimeException e) {
+        throw wrap("write", path, e);
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      try {
+        out.close();
+      } catch (IOException | RuntimeException e) {
+        throw wrap("write", path, e);
+      }
+    }
   }
 
   /**
@@ -79,6 +184,15 @@ public final class StoreFiles {
    */
   public static OutputStream create(String path) throws IOException {
     ResourceId id = resource(path);
+    if (isObjectStore(path)) {
+      try {
+        ObjectFolders.prepareCreate(path);
+        return new StoreOutputStream(
+            Channels.newOutputStream(FileSystems.create(id, MimeTypes.BINARY)), path);
+      } catch (IOException | RuntimeException e) {
+        throw wrap("write", path, e);
+      }
+    }
     for (int attempt = 1; ; attempt++) {
       try {
         return Channels.newOutputStream(FileSystems.create(id, MimeTypes.BINARY));
@@ -95,6 +209,14 @@ public final class StoreFiles {
     if (from.isEmpty()) {
       return;
     }
+    if (ObjectFolders.isBlob(from.get(0))) {
+      ObjectFolders.renameBlobs(from, to);
+      return;
+    }
+    if (isObjectStore(from.get(0))) {
+      ObjectFolders.renameHadoop(from, to);
+      return;
+    }
     FileSystems.rename(
         from.stream().map(StoreFiles::resource).toList(),
         to.stream().map(StoreFiles::resource).toList(),
@@ -105,12 +227,25 @@ public final class StoreFiles {
     if (paths.isEmpty()) {
       return;
     }
+    if (isObjectStore(paths.get(0))) {
+      try {
+        FileSystems.delete(paths.stream().map(StoreFiles::resource).toList(),
+            StandardMoveOptions.IGNORE_MISSING_FILES);
+      } catch (IOException | RuntimeException e) {
+        throw wrap("delete", paths.get(0), e);
+      }
+      return;
+    }
     FileSystems.delete(paths.stream().map(StoreFiles::resource).toList(),
         StandardMoveOptions.IGNORE_MISSING_FILES);
   }
 
   /** Deletes every file under {@code folder} and, where the store has real folders, the folders. */
   public static void deleteTree(String folder) throws IOException {
+    if (isObjectStore(folder)) {
+      ObjectFolders.deleteTree(folder);
+      return;
+    }
     MatchResult m = FileSystems.match(List.of(folder + "**")).get(0);
     if (m.status() == MatchResult.Status.OK) {
       List<ResourceId> files = new ArrayList<>();
@@ -142,6 +277,10 @@ public final class StoreFiles {
    * otherwise (object stores have no empty folders).
    */
   public static void deleteIfEmpty(String folder) {
+    if (isObjectStore(folder)) {
+      ObjectFolders.deleteIfEmpty(folder);
+      return;
+    }
     java.nio.file.Path dir = localPath(folder);
     if (dir != null) {
       try {

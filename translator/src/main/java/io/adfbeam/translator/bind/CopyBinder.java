@@ -114,7 +114,7 @@ public final class CopyBinder {
     if (!folderPath.isEmpty() && !folderPath.endsWith("/")) {
       folderPath += "/";
     }
-    return Optional.of(root.get() + folderPath);
+    return Optional.of(StoreLocator.join(root.get(), folderPath));
   }
 
   private Optional<String> root(Dataset.FileDataset dataset) {

@@ -148,7 +148,7 @@ public final class ObjectFolders {
     BlobPath p = BlobPath.of(path);
     try {
       BlobContainerClient c = p.containerClient();
-      String key = p.account() + "/" + p.container();
+      String key = BlobStores.current().get(BlobStores.ENDPOINT) + "/" + p.container();
       if (!CONTAINERS.contains(key)) {
         if (!c.exists()) {
           try {

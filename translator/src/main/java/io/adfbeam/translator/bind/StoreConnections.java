@@ -89,7 +89,6 @@ public final class StoreConnections {
         }
         root = own.get();
       }
-      byRoot.put(root, ls.name());
       String target = mapped.orElse(null);
       String scheme = StoreLocator.scheme(root);
       if (scheme.equals("azfs") && ls instanceof LinkedService.AzureBlobStorage blob) {
@@ -102,14 +101,17 @@ public final class StoreConnections {
               + " separately (--pipeline), or map one of them elsewhere with --store");
         }
         blobSettings = s;
+        byRoot.put(root, ls.name());
         blobOwner = ls.name();
         settings.withBlob(s.get("endpoint"), s.get("account"), s.get("accountKey"),
             s.get("sasToken"));
       } else if (scheme.equals("adl") && ls instanceof LinkedService.AzureDataLakeStore adl) {
         settings.withHadoop(storeKey(root), dataLake(adl, root, target, secrets, used));
+        byRoot.put(root, ls.name());
       } else if ((scheme.equals("abfs") || scheme.equals("abfss"))
           && ls instanceof LinkedService.AzureBlobFs abfs) {
         settings.withHadoop(storeKey(root), blobFs(abfs, root, target, secrets, used));
+        byRoot.put(root, ls.name());
       }
     }
     used.removeIf(Objects::isNull);

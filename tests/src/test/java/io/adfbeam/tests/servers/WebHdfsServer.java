@@ -35,7 +35,8 @@ import org.apache.hadoop.hdfs.MiniDFSCluster;
  *   <li>a front proxy ({@link #endpoint()}) that rejects requests without that bearer token (401),
  *       follows WebHDFS's NameNode-to-DataNode redirects itself (Gen1 has none), and sends every
  *       body with a Content-Length (WebHDFS sends error bodies chunked, which the ADL SDK cannot
- *       read, so a missing file would not read as 404).
+ *       read, so a missing file would not read as 404), and with a binary content type (the ADL
+ *       client sends data as a form, which WebHDFS's Jetty parses).
  * </ul>
  *
  * <p>Not covered: Gen1-only operations (CONCURRENTAPPEND, MSCONCAT, SETEXPIRY, ACLs), leases,
@@ -82,6 +83,11 @@ public final class WebHdfsServer implements AutoCloseable {
    */
   public static WebHdfsServer start(Path base, String clientId, String clientSecret)
       throws IOException {
+    // Jetty (relocated in the shaded minicluster) rejects request bodies over about 200 KB as
+    // forms unless allowed: the ADL client appends up to 4 MB per request.
+    for (String jetty : List.of("org.eclipse.jetty", "org.apache.hadoop.shaded.org.eclipse.jetty")) {
+      System.setProperty(jetty + ".server.Request.maxFormContentSize", "67108864");
+    }
     Configuration conf = new Configuration();
     conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, base.toAbsolutePath().toString());
     conf.setBoolean("dfs.webhdfs.enabled", true);
@@ -186,10 +192,14 @@ public final class WebHdfsServer implements AutoCloseable {
         .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofByteArray(body));
     exchange.getRequestHeaders().forEach((k, v) -> {
-      if (!NOT_FORWARDED.contains(k.toLowerCase(Locale.ROOT))) {
+      String name = k.toLowerCase(Locale.ROOT);
+      if (!NOT_FORWARDED.contains(name) && !name.equals("content-type")) {
         v.forEach(value -> request.header(k, value));
       }
     });
+    // The ADL client sends data with HttpURLConnection's default form content type; Gen1 takes
+    // the body as bytes, while WebHDFS's Jetty would parse it as a form (and reject binary data).
+    request.header("Content-Type", "application/octet-stream");
     return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 

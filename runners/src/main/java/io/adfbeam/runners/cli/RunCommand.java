@@ -5,6 +5,8 @@ import io.adfbeam.runners.run.CopyRunner;
 import io.adfbeam.runners.run.RunReports;
 import io.adfbeam.translator.bind.BoundRun;
 import io.adfbeam.translator.bind.CopyBinder;
+import io.adfbeam.translator.bind.SecretValues;
+import io.adfbeam.translator.bind.StoreConnections;
 import io.adfbeam.translator.bind.StoreMapping;
 import io.adfbeam.translator.json.Diagnostic;
 import io.adfbeam.translator.model.Factory;
@@ -80,6 +82,13 @@ final class RunCommand implements Callable<Integer> {
       description = "A file of LINKEDSERVICE=URI lines (# comments allowed), for many mappings.")
   Path storesFile;
 
+  @Option(names = "--secret", paramLabel = "NAME=env:VAR|file:PATH",
+      description = "A credential from an environment variable or a file (repeatable). NAME is"
+          + " LINKEDSERVICE.PROPERTY (accountKey, sasToken, connectionString, sasUri,"
+          + " servicePrincipalKey), which replaces that credential of the linked service, or the"
+          + " secretName of an AzureKeyVaultSecret reference. Values are masked in all output.")
+  List<String> secrets = new ArrayList<>();
+
   @Option(names = "--report", paramLabel = "FILE",
       description = "Write the activity runs' copy output as one JSON document.")
   Path reportFile;
@@ -93,14 +102,16 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     CheckedFactory checked = CheckedFactory.load(path, root, spec);
-    Console console = checked.console;
     if (checked.hasErrors()) {
-      console.err(checked.report.summary());
+      checked.console.err(checked.report.summary());
       return ExitCodes.INVALID_INPUT;
     }
     checked.requirePipeline(pipeline);
     Factory factory = checked.factory;
-    SecretMasker masker = checked.masker;
+    SecretValues secretValues = secretValues();
+    SecretMasker givenMasker = checked.masker.withSecrets(secretValues.values());
+    root.useMasker(givenMasker);
+    Console console = checked.console.maskingWith(givenMasker);
     Plan plan = Planner.plan(factory,
         new PlanRequest(Optional.ofNullable(pipeline), Optional.ofNullable(window)));
     plan.diagnostics().forEach(d -> console.err(d.toString()));
@@ -127,12 +138,25 @@ final class RunCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
 
-    List<ActivityRunReport> reports = new CopyRunner(pipelineOptions())
-        .run(bound.runs(), progressPrinter(console, bound.runs()));
-    console.out(RunReports.table(reports));
+    StoreConnections.Result connections;
+    try {
+      connections = StoreConnections.connect(factory, bound.runs(), mapping, secretValues);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(givenMasker.mask(e.getMessage()));
+    }
+    SecretMasker masker = givenMasker.withSecrets(connections.secrets());
+    root.useMasker(masker);
+    Console runConsole = console.maskingWith(masker);
+    PipelineOptions options = pipelineOptions();
+    connections.settings().applyTo(options);
+
+    List<ActivityRunReport> reports = new CopyRunner(options)
+        .run(bound.runs(), progressPrinter(runConsole, bound.runs()));
+    reports = reports.stream().map(r -> withLinkedServices(r, connections)).toList();
+    runConsole.out(RunReports.table(reports));
     if (reportFile != null) {
       RunReports.write(reportFile, masker.mask(RunReports.json(reports)));
-      console.err("report written to " + reportFile.toAbsolutePath());
+      runConsole.err("report written to " + reportFile.toAbsolutePath());
     }
     return reports.stream().allMatch(ActivityRunReport::succeeded)
         ? ExitCodes.OK : ExitCodes.INTERNAL_ERROR;
@@ -151,6 +175,68 @@ final class RunCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException(e.getMessage());
     }
+  }
+
+  /**
+   * The report with each error that names a path on a mapped store also naming the store's linked
+   * service, so that "authentication failed" says whose credentials failed.
+   */
+  private static ActivityRunReport withLinkedServices(ActivityRunReport r,
+      StoreConnections.Result connections) {
+    if (r.errors().isEmpty()) {
+      return r;
+    }
+    List<String> errors = new ArrayList<>();
+    for (String error : r.errors()) {
+      String annotated = error;
+      for (Map.Entry<String, String> e : connections.linkedServiceByRoot().entrySet()) {
+        String root = e.getKey();
+        String bare = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+        boolean mentions = error.contains(bare) || root.startsWith("abfs")
+            && error.contains(bare.substring(bare.indexOf("://") + 3));
+        if (mentions && !annotated.contains("linked service '" + e.getValue() + "'")) {
+          annotated = "linked service '" + e.getValue() + "': " + annotated;
+        }
+      }
+      errors.add(annotated);
+    }
+    return new ActivityRunReport(r.pipeline(), r.activity(), r.sliceStart(), r.sliceEnd(),
+        r.status(), r.dataRead(), r.dataWritten(), r.filesRead(), r.filesWritten(), r.rowsRead(),
+        r.rowsCopied(), r.rowsSkipped(), r.redirectRowPath(), r.copyDuration(), r.throughput(),
+        r.outputs(), errors);
+  }
+
+  /** The {@code --secret} values, read from the environment and files. */
+  private SecretValues secretValues() {
+    Map<String, String> values = new java.util.LinkedHashMap<>();
+    for (String entry : secrets) {
+      int eq = entry.indexOf('=');
+      String name = eq > 0 ? entry.substring(0, eq).trim() : "";
+      String ref = eq > 0 ? entry.substring(eq + 1).trim() : "";
+      if (name.isEmpty() || !(ref.startsWith("env:") || ref.startsWith("file:"))) {
+        throw new InvalidInputException("malformed --secret '" + (eq > 0 ? name + "=..." : "...")
+            + "'; expected NAME=env:VARIABLE or NAME=file:PATH (a value itself is not accepted on"
+            + " the command line, where other users of the machine can see it)");
+      }
+      String value;
+      if (ref.startsWith("env:")) {
+        value = System.getenv(ref.substring(4));
+        if (value == null) {
+          throw new InvalidInputException("--secret " + name + ": the environment variable "
+              + ref.substring(4) + " is not set");
+        }
+      } else {
+        Path file = Path.of(ref.substring(5));
+        try {
+          value = java.nio.file.Files.readString(file).strip();
+        } catch (IOException e) {
+          throw new InvalidInputException("--secret " + name + ": cannot read the file " + file
+              + " (" + e.getClass().getSimpleName() + ")");
+        }
+      }
+      values.put(name, value);
+    }
+    return SecretValues.of(values);
   }
 
   /** Beam options from the pass-through arguments; the Direct runner by default. */

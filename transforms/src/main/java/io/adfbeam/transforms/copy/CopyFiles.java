@@ -1,6 +1,7 @@
 package io.adfbeam.transforms.copy;
 
 import io.adfbeam.formats.CompressionType;
+import io.adfbeam.transforms.stores.StoreErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -106,11 +107,12 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
   static final class ListFn extends DoFn<CopyTask, KV<String, Slot>> {
     @ProcessElement
     public void process(@Element CopyTask task, OutputReceiver<KV<String, Slot>> out) throws IOException {
-      removeStaging(task); // a crashed earlier attempt's leftovers
       List<StoreFiles.Listed> files;
       try {
+        removeStaging(task); // a crashed earlier attempt's leftovers
         files = sourceFiles(task.source());
-      } catch (MissingInputException e) {
+      } catch (MissingInputException | StoreErrors.StoreException e) {
+        // a missing input, or a store that failed: this run fails, the others go on
         out.output(KV.of(task.runId() + "#0", new Slot(task, 0, List.of(), false, e.getMessage())));
         return;
       }
@@ -341,19 +343,36 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
         }
       }
       if (!errors.isEmpty()) {
-        removeStaging(task);
+        removeStagingAfterFailure(task);
         out.output(new RunOutcome(element.getKey(), false, List.of(), new ArrayList<>(errors)));
         return;
       }
-      List<String> previous = readManifest(task);
       List<String> targets = staged.stream().map(Staged::target).sorted().toList();
-      StoreFiles.rename(staged.stream().map(Staged::staged).toList(),
-          staged.stream().map(Staged::target).toList());
-      Set<String> now = new HashSet<>(targets);
-      StoreFiles.delete(previous.stream().filter(p -> !now.contains(p)).toList());
-      writeManifest(task, targets);
-      removeStaging(task);
+      try {
+        List<String> previous = readManifest(task);
+        StoreFiles.rename(staged.stream().map(Staged::staged).toList(),
+            staged.stream().map(Staged::target).toList());
+        Set<String> now = new HashSet<>(targets);
+        StoreFiles.delete(previous.stream().filter(p -> !now.contains(p)).toList());
+        writeManifest(task, targets);
+        removeStaging(task);
+      } catch (StoreErrors.StoreException e) {
+        // The store failed while committing (it went away): the run fails; what was staged stays
+        // hidden under the sink's .adf-beam folder and is removed by the next attempt.
+        removeStagingAfterFailure(task);
+        out.output(new RunOutcome(element.getKey(), false, List.of(), List.of(e.getMessage())));
+        return;
+      }
       out.output(new RunOutcome(element.getKey(), true, targets, List.of()));
+    }
+
+    /** Removes a failed run's staging where the store still answers; the next attempt does it otherwise. */
+    private static void removeStagingAfterFailure(CopyTask task) {
+      try {
+        removeStaging(task);
+      } catch (IOException | RuntimeException e) {
+        // the store is unreachable: a later attempt removes the leftovers first thing
+      }
     }
 
     private static List<String> readManifest(CopyTask task) throws IOException {

@@ -88,6 +88,12 @@ public final class StoreMapping {
     } else if (!r.contains("://")) {
       r = Path.of(r).toAbsolutePath().normalize().toString();
     }
+    int query = r.indexOf('?');
+    if (query >= 0 && r.contains("://")) {
+      // store options after the root (?aadAuthority=...): the root gets its '/', the query stays
+      String base = r.substring(0, query);
+      return (base.endsWith("/") ? base : base + "/") + r.substring(query);
+    }
     return r.endsWith("/") ? r : r + "/";
   }
 }

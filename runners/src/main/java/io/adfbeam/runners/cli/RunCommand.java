@@ -162,8 +162,11 @@ final class RunCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException("invalid Beam pipeline option: " + e.getMessage());
     }
-    options.setJobName("adf-beam-" + path.getFileName().toString().toLowerCase(Locale.ROOT)
-        .replaceAll("[^a-z0-9-]", "-"));
+    if (beamArgs.stream().noneMatch(a -> a.startsWith("--jobName"))) {
+      // The user's --jobName passes through untouched, like every Beam option.
+      options.setJobName("adf-beam-" + path.getFileName().toString().toLowerCase(Locale.ROOT)
+          .replaceAll("[^a-z0-9-]", "-"));
+    }
     if (options.getRunner().getSimpleName().equals("DirectRunner")) {
       // Return from run() at once so that progress can be shown while the job works.
       options.as(DirectOptions.class).setBlockOnRun(false);

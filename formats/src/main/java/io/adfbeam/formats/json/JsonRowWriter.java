@@ -41,8 +41,9 @@ import java.util.regex.Pattern;
  *       an error.
  *   <li>Values: null as {@code null}; Int16, Int32, Int64 and Decimal as JSON numbers (Decimal
  *       exactly, in plain digits); Single and Double as numbers in their shortest round-trip text
- *       ({@code 0.1}, {@code 1E+20}), NaN and infinities as the strings {@code "NaN"}, {@code
- *       "Infinity"}, {@code "-Infinity"}; Boolean as {@code true}/{@code false}; Byte[] as a Base64
+ *       ({@code 0.1}, {@code 1E+20}), NaN, infinities and negative zero as the strings {@code
+ *       "NaN"}, {@code "Infinity"}, {@code "-Infinity"}, {@code "-0"} (a JSON number {@code -0}
+ *       reads back as 0 in most readers, ours included); Boolean as {@code true}/{@code false}; Byte[] as a Base64
  *       string; Guid lower-case; Datetime as ISO 8601 {@code 2014-06-01T18:00:00.1234567} (UTC, no
  *       zone), Datetimeoffset with its offset {@code 2014-06-01T18:00:00+02:00} (or both in the
  *       column's .NET format, when it has one); Timespan in .NET's {@code c} form.
@@ -191,7 +192,9 @@ public final class JsonRowWriter implements RowWriter {
     } else if (v instanceof Double || v instanceof Float) {
       double d = ((Number) v).doubleValue();
       String text = ValueConverter.toText(v);
-      if (Double.isNaN(d) || Double.isInfinite(d)) {
+      // JSON has no NaN or infinities, and JSON readers (Jackson's trees, .NET's decimal) read the
+      // number -0 as 0: these are written as strings, which read back exactly.
+      if (Double.isNaN(d) || Double.isInfinite(d) || (d == 0 && 1 / d < 0)) {
         gen.writeString(text);
       } else {
         gen.writeNumber(text);

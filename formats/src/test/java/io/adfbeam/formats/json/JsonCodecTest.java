@@ -538,4 +538,21 @@ class JsonCodecTest {
     }
     assertThat(back.get(1)).containsOnlyNulls();
   }
+
+  @Test
+  void negativeZeroIsWrittenAsTextAndReadsBackWithItsSign() throws IOException {
+    RowSchema schema = RowSchema.of(Field.of("f", AdfType.SINGLE), Field.of("d", AdfType.DOUBLE));
+    byte[] bytes = write(SET, schema, List.<Object[]>of(new Object[] {-0.0f, -0.0d},
+        new Object[] {0.0f, 0.0d}));
+
+    assertThat(new String(bytes, StandardCharsets.UTF_8))
+        .isEqualTo("{\"f\":\"-0\",\"d\":\"-0\"}\r\n{\"f\":0,\"d\":0}\r\n");
+    List<List<Object>> back = readAll(new JsonRowReader(new ByteArrayInputStream(bytes), SET,
+        schema, "zeros"));
+    assertThat(back).containsExactly(row(-0.0f, -0.0d), row(0.0f, 0.0d));
+    assertThat(Float.floatToIntBits((Float) back.get(0).get(0)))
+        .isEqualTo(Float.floatToIntBits(-0.0f));
+    assertThat(Double.doubleToLongBits((Double) back.get(0).get(1)))
+        .isEqualTo(Double.doubleToLongBits(-0.0d));
+  }
 }

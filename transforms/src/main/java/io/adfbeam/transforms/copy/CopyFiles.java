@@ -153,8 +153,13 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
     }
   }
 
-  /** The files a source names: one file, a filtered folder, or a whole folder. */
-  static List<StoreFiles.Listed> sourceFiles(FileSource source) throws IOException {
+  /**
+   * The files a source names: one file, a filtered folder, or a whole folder (recursively unless
+   * the source says not), in path order, adf-beam's hidden folders left out.
+   *
+   * @throws IOException naming the dataset when the folder or the named file does not exist
+   */
+  public static List<StoreFiles.Listed> sourceFiles(FileSource source) throws IOException {
     String folder = StoreFiles.normalize(source.folder());
     if (!StoreFiles.exists(folder)) {
       throw new MissingInputException("dataset '" + source.dataset() + "': the input folder "

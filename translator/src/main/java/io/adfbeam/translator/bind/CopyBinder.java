@@ -131,14 +131,7 @@ public final class CopyBinder {
     if (root.isEmpty()) {
       return Optional.empty();
     }
-    String folderPath = resolved.folderPath().orElse("").replace('\\', '/');
-    while (folderPath.startsWith("/")) {
-      folderPath = folderPath.substring(1);
-    }
-    if (!folderPath.isEmpty() && !folderPath.endsWith("/")) {
-      folderPath += "/";
-    }
-    return Optional.of(root.get() + folderPath);
+    return Optional.of(StoreLocator.folder(root.get(), resolved.folderPath().orElse("")));
   }
 
   private Optional<String> root(Dataset.FileDataset dataset) {

@@ -11,11 +11,16 @@ import io.adfbeam.translator.model.Dataset;
 import io.adfbeam.translator.model.Format;
 import io.adfbeam.transforms.copy.DataFormat;
 
-/** A dataset's format and structure as the copy engine's codec settings. */
-final class DataFormats {
+/**
+ * A dataset's format and structure as the copy engine's codec settings: the model's {@link Format}
+ * as a {@link DataFormat}, and its {@code structure} as a {@link RowSchema} (a column without a
+ * type is a String).
+ */
+public final class DataFormats {
   private DataFormats() {}
 
-  static DataFormat of(Format format) {
+  /** The codec settings of a dataset format. */
+  public static DataFormat of(Format format) {
     if (format instanceof Format.TextFormat t) {
       return new DataFormat.Text(text(t));
     }
@@ -32,7 +37,7 @@ final class DataFormats {
   }
 
   /** The declared structure, or null when the dataset has none (the files say). */
-  static RowSchema structure(Dataset.FileDataset dataset) {
+  public static RowSchema structure(Dataset.FileDataset dataset) {
     if (dataset.structure().isEmpty()) {
       return null;
     }

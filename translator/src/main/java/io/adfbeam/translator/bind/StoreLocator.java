@@ -10,22 +10,22 @@ import java.util.Optional;
  * gives its linked service, else the store the linked service itself names (a file server whose
  * host is a local folder).
  */
-final class StoreLocator {
+public final class StoreLocator {
   private final StoreMapping mapping;
 
-  StoreLocator(StoreMapping mapping) {
+  public StoreLocator(StoreMapping mapping) {
     this.mapping = mapping;
   }
 
   /** A linked service with no store to run against, and how to give it one. */
-  static final class UnmappedStoreException extends Exception {
+  public static final class UnmappedStoreException extends Exception {
     UnmappedStoreException(String message) {
       super(message);
     }
   }
 
   /** The store root of linked service {@code name}, as a Beam path ending in '/'. */
-  String locate(String name, Factory factory) throws UnmappedStoreException {
+  public String locate(String name, Factory factory) throws UnmappedStoreException {
     Optional<String> mapped = mapping.root(name);
     if (mapped.isPresent()) {
       return mapped.get();
@@ -41,5 +41,20 @@ final class StoreLocator {
         + ls.map(l -> " (" + l.type() + ")").orElse("") + " has no store to run against: map it"
         + " to a folder or store root with --store " + name + "=file:///path (a FileServer linked"
         + " service whose host is an absolute local path needs no mapping)");
+  }
+
+  /**
+   * A folder path (a dataset's resolved folderPath, separated by backslashes or slashes, leading
+   * slashes ignored) under a store root, as a Beam path ending in '/'.
+   */
+  public static String folder(String root, String folderPath) {
+    String path = folderPath == null ? "" : folderPath.replace('\\', '/');
+    while (path.startsWith("/")) {
+      path = path.substring(1);
+    }
+    if (!path.isEmpty() && !path.endsWith("/")) {
+      path += "/";
+    }
+    return root + path;
   }
 }

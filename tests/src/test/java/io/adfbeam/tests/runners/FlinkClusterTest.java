@@ -1,4 +1,4 @@
-package io.adfbeam.tests.flink;
+package io.adfbeam.tests.runners;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.adfbeam.tests.flink;
+package io.adfbeam.tests.runners;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

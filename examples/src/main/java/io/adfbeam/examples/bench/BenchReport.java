@@ -241,6 +241,30 @@ final class BenchReport {
     return sb.toString();
   }
 
+  /**
+   * Each case's adf-beam wall time on every runner, and the slower one's over the faster one's
+   * (the target: within 1.3 either way).
+   */
+  static String compareRunners(List<String> runners, List<BenchReport> reports) {
+    StringBuilder sb = new StringBuilder("\nRunners compared (adf-beam wall seconds, start-up included):\n\n");
+    sb.append("| case | ").append(String.join(" | ", runners)).append(" | slower / faster |\n");
+    sb.append("|---|").append("---|".repeat(runners.size())).append("---|\n");
+    for (int i = 0; i < reports.get(0).cases.size(); i++) {
+      CaseResult first = reports.get(0).cases.get(i);
+      sb.append("| (").append(first.id()).append(") ").append(first.title()).append(" | ");
+      double min = Double.MAX_VALUE;
+      double max = 0;
+      for (BenchReport r : reports) {
+        double s = r.cases.get(i).seconds();
+        min = Math.min(min, s);
+        max = Math.max(max, s);
+        sb.append(one(s)).append(" | ");
+      }
+      sb.append(String.format(Locale.ROOT, "%.2f%s |\n", max / min, max / min <= 1.3 ? "" : " (over 1.3)"));
+    }
+    return sb.toString();
+  }
+
   /** Cores, memory, CPU model, Java version and OS. */
   static String machine() {
     String memory = "?";

@@ -49,6 +49,8 @@ public final class CopyBenchmark {
         --seed N         data seed (default 20240101)
         --java-opt OPT   a JVM option for adf-beam (repeatable)
         --beam-arg ARG   a Beam pipeline option for adf-beam, e.g. --targetParallelism=4 (repeatable)
+        --runners LIST   run every case on each: direct (default), flink (embedded,
+                         --flinkMaster=[local]); e.g. direct,flink prints both and their ratio
       """;
 
   private static final String MAIN_CLASS = "io.adfbeam.runners.cli.AdfBeamCommand";
@@ -58,7 +60,20 @@ public final class CopyBenchmark {
   /** The parsed arguments. */
   record Options(Path work, int sizeMb, int files, int small, List<Character> cases, boolean keep,
       Path out, Path jar, String classpath, long seed, List<String> javaOpts, List<String> beamArgs,
-      List<String> args) {
+      List<String> args, List<String> runners) {
+
+    /** The Beam options that select each runner {@code --runners} names. */
+    static final java.util.Map<String, List<String>> RUNNER_ARGS = java.util.Map.of(
+        "direct", List.of(),
+        "flink", List.of("--runner=FlinkRunner", "--flinkMaster=[local]"));
+
+    /** These options with {@code runner}'s Beam options added to the user's. */
+    Options forRunner(String runner) {
+      List<String> beam = new ArrayList<>(RUNNER_ARGS.get(runner));
+      beam.addAll(beamArgs);
+      return new Options(work, sizeMb, files, small, cases, keep, out, jar, classpath, seed,
+          javaOpts, List.copyOf(beam), args, List.of(runner));
+    }
 
     static Options parse(String... args) {
       Path work = Path.of(System.getProperty("java.io.tmpdir"), "adf-beam-bench");
@@ -73,13 +88,14 @@ public final class CopyBenchmark {
       long seed = 20240101L;
       List<String> javaOpts = new ArrayList<>();
       List<String> beamArgs = new ArrayList<>();
+      List<String> runners = List.of("direct");
       for (int i = 0; i < args.length; i++) {
         String a = args[i];
         switch (a) {
           case "--keep" -> keep = true;
           case "--help", "-h" -> throw new IllegalArgumentException("");
           case "--work", "--size-mb", "--files", "--small", "--cases", "--out", "--jar",
-              "--classpath", "--seed", "--java-opt", "--beam-arg" -> {
+              "--classpath", "--seed", "--java-opt", "--beam-arg", "--runners" -> {
             if (i + 1 >= args.length) {
               throw new IllegalArgumentException(a + " needs a value");
             }
@@ -95,6 +111,7 @@ public final class CopyBenchmark {
               case "--classpath" -> classpath = v;
               case "--seed" -> seed = Long.parseLong(v);
               case "--java-opt" -> javaOpts.add(v);
+              case "--runners" -> runners = runners(v);
               default -> beamArgs.add(v);
             }
           }
@@ -106,7 +123,20 @@ public final class CopyBenchmark {
       }
       return new Options(work.toAbsolutePath(), sizeMb, files, small, cases, keep, out,
           jar == null ? null : jar.toAbsolutePath(),
-          classpath, seed, List.copyOf(javaOpts), List.copyOf(beamArgs), List.of(args));
+          classpath, seed, List.copyOf(javaOpts), List.copyOf(beamArgs), List.of(args), runners);
+    }
+
+    private static List<String> runners(String value) {
+      Set<String> set = new LinkedHashSet<>();
+      for (String s : value.split(",")) {
+        String t = s.trim().toLowerCase(Locale.ROOT);
+        if (!RUNNER_ARGS.containsKey(t)) {
+          throw new IllegalArgumentException("--runners takes a list of direct and flink, not '"
+              + value + "'");
+        }
+        set.add(t);
+      }
+      return List.copyOf(set);
     }
 
     private static int positive(String name, String value) {
@@ -159,13 +189,28 @@ public final class CopyBenchmark {
       return;
     }
     try {
-      BenchReport report = run(options, StatusLog.stderr());
-      System.out.print(report.table());
+      List<BenchReport> reports = new ArrayList<>();
+      StringBuilder markdown = new StringBuilder();
+      for (String runner : options.runners()) {
+        BenchReport report = run(options.forRunner(runner), StatusLog.stderr());
+        reports.add(report);
+        if (options.runners().size() > 1) {
+          System.out.println("runner: " + runner);
+          markdown.append("Runner: ").append(runner).append("\n\n");
+        }
+        System.out.print(report.table());
+        markdown.append(report.markdown()).append('\n');
+      }
+      if (reports.size() > 1) {
+        String comparison = BenchReport.compareRunners(options.runners(), reports);
+        System.out.print(comparison);
+        markdown.append(comparison);
+      }
       if (options.out() != null) {
-        Files.writeString(options.out(), report.markdown());
+        Files.writeString(options.out(), markdown.toString());
         System.err.println("bench: results written to " + options.out().toAbsolutePath());
       }
-      System.exit(report.allVerified() ? 0 : 1);
+      System.exit(reports.stream().allMatch(BenchReport::allVerified) ? 0 : 1);
     } catch (IOException | UncheckedIOException e) {
       System.err.println("CopyBenchmark: " + e);
       System.exit(1);

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.runners.flink.FlinkPipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import picocli.CommandLine.Command;
@@ -247,13 +248,50 @@ final class RunCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException("invalid Beam pipeline option: " + e.getMessage());
     }
-    options.setJobName("adf-beam-" + path.getFileName().toString().toLowerCase(Locale.ROOT)
-        .replaceAll("[^a-z0-9-]", "-"));
+    if (beamArgs.stream().noneMatch(a -> a.startsWith("--jobName"))) {
+      // The user's --jobName passes through untouched, like every Beam option.
+      options.setJobName("adf-beam-" + path.getFileName().toString().toLowerCase(Locale.ROOT)
+          .replaceAll("[^a-z0-9-]", "-"));
+    }
     if (options.getRunner().getSimpleName().equals("DirectRunner")) {
       // Return from run() at once so that progress can be shown while the job works.
       options.as(DirectOptions.class).setBlockOnRun(false);
     }
+    if (options.getRunner().getSimpleName().equals("FlinkRunner")) {
+      stageOwnJar(options.as(FlinkPipelineOptions.class));
+    }
     return options;
+  }
+
+  /**
+   * A Flink cluster elsewhere needs this program's classes: when the user names no
+   * {@code --filesToStage}, the jar the command runs from (the shaded adf-beam.jar, which holds
+   * everything) is staged, instead of the Flink runner's guess from the class path. Embedded
+   * masters ({@code [local]}, {@code [auto]}, {@code [collection]}) need nothing staged.
+   */
+  static void stageOwnJar(FlinkPipelineOptions flink) {
+    String master = flink.getFlinkMaster();
+    boolean embedded = master == null || master.isBlank() || master.startsWith("[");
+    if (embedded || flink.getFilesToStage() != null) {
+      return;
+    }
+    ownJar().ifPresent(jar -> flink.setFilesToStage(List.of(jar.toString())));
+  }
+
+  /** The jar holding this class, when it runs from one (not from a classes folder). */
+  static Optional<Path> ownJar() {
+    try {
+      var source = RunCommand.class.getProtectionDomain().getCodeSource();
+      if (source == null || source.getLocation() == null) {
+        return Optional.empty();
+      }
+      Path location = Path.of(source.getLocation().toURI());
+      return java.nio.file.Files.isRegularFile(location)
+          && location.getFileName().toString().endsWith(".jar")
+          ? Optional.of(location.toAbsolutePath()) : Optional.empty();
+    } catch (java.net.URISyntaxException | SecurityException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   /** A progress line per activity on standard error, when its counts change. */

@@ -49,12 +49,16 @@ public final class CopyJob {
     this.tasks = List.copyOf(tasks);
   }
 
-  /** A finished job: each run's outcome and counts, by run id. */
-  record Result(Map<String, RunOutcome> outcomes, Map<String, Counts> counts) {}
+  /**
+   * A finished job: each run's outcome and counts, by run id, and why the job itself failed (null
+   * when it ended DONE). A failed job still reports the runs it committed before it failed.
+   */
+  record Result(Map<String, RunOutcome> outcomes, Map<String, Counts> counts, String failure) {}
 
   /**
    * Runs the job, calling {@code progress} about once a second with the counts so far (runners
-   * that run synchronously report only at the end).
+   * that run synchronously, such as Flink's, report only at the end). A job that fails (a worker
+   * lost, a runner error) is not an exception: the runs without an outcome end Failed.
    */
   Result run(Consumer<Map<String, Counts>> progress) throws IOException {
     Path outcomes = Files.createTempDirectory("adf-beam-outcomes-");
@@ -64,21 +68,47 @@ public final class CopyJob {
           .apply("ActivityRuns", Create.of(tasks).withCoder(SerializableCoder.of(CopyTask.class)))
           .apply("Copy", CopyFiles.create())
           .apply("RecordOutcomes", ParDo.of(new WriteOutcomeFn(outcomes.toString())));
-      PipelineResult result = pipeline.run();
-      PipelineResult.State state;
-      do {
-        state = result.waitUntilFinish(Duration.millis(1000));
-        progress.accept(counts(result, false));
-      } while (state == null || !state.isTerminal());
-      if (state != PipelineResult.State.DONE) {
-        throw new IllegalStateException("the Beam job ended " + state);
+      PipelineResult result = null;
+      String failure = null;
+      try {
+        result = pipeline.run();
+        PipelineResult.State state;
+        do {
+          state = result.waitUntilFinish(Duration.millis(1000));
+          progress.accept(counts(result, false));
+        } while (state == null || !state.isTerminal());
+        if (state != PipelineResult.State.DONE) {
+          failure = "the Beam job ended " + state;
+        }
+      } catch (RuntimeException e) {
+        // Flink's runner throws from run() when the job fails; the Direct runner from waitUntilFinish.
+        failure = "the Beam job failed: " + causes(e);
       }
-      return new Result(readOutcomes(outcomes), counts(result, true));
+      Map<String, Counts> counts = new HashMap<>();
+      if (result != null) {
+        try {
+          counts = counts(result, true);
+        } catch (RuntimeException e) {
+          // no metrics from a failed job on some runners
+        }
+      }
+      return new Result(readOutcomes(outcomes), counts, failure);
     } finally {
       try (Stream<Path> files = Files.walk(outcomes)) {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
+  }
+
+  /** The distinct messages of an exception and its causes, outermost first. */
+  static String causes(Throwable e) {
+    java.util.LinkedHashSet<String> messages = new java.util.LinkedHashSet<>();
+    for (Throwable t = e; t != null && messages.size() < 6; t = t.getCause() == t ? null : t.getCause()) {
+      String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip();
+      int newline = m.indexOf('\n');
+      messages.add(newline < 0 ? m : m.substring(0, newline));
+    }
+    return String.join(": ", messages);
   }
 
   private Map<String, Counts> counts(PipelineResult result, boolean committed) {

@@ -67,8 +67,8 @@ public final class CopyRunner {
         RunOutcome outcome = result.outcomes().get(r.task().runId());
         CopyJob.Counts counts = result.counts().get(r.task().runId());
         if (outcome == null) {
-          reports.put(r.run().id(), report(r, "Failed", counts, null,
-              List.of("the job recorded no outcome for this run")));
+          reports.put(r.run().id(), report(r, "Failed", counts, null, List.of(
+              result.failure() != null ? result.failure() : "the job recorded no outcome for this run")));
         } else {
           reports.put(r.run().id(), report(r, outcome.succeeded() ? "Succeeded" : "Failed", counts,
               outcome.outputs(), outcome.errors()));

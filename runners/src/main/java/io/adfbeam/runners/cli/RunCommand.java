@@ -100,8 +100,8 @@ final class RunCommand implements Callable<Integer> {
   Path stateFolder;
 
   @Option(names = "--rerun", paramLabel = "all|failed",
-      description = "Run again the window's runs the ledger has as Failed, TimedOut or Skipped"
-          + " (failed), or every run, Ready ones too (all). Default: only runs not done yet.")
+      description = "all: run every run of the window again, Ready ones too. failed: run only the"
+          + " runs the ledger has as Failed, TimedOut or Skipped. Default: every run not Ready.")
   String rerun;
 
   @Option(names = "--slices-per-job", paramLabel = "N",

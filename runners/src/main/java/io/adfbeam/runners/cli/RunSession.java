@@ -30,8 +30,8 @@ import java.util.Set;
 
 /**
  * What {@code run} does between binding and reporting: opens the run ledger in the state folder
- * (refusing when another run holds it), leaves out the runs the ledger says are done (unless
- * {@code --rerun}), redoes the runs a killed process left InProgress, and hands the rest to the
+ * (refusing when another run holds it), leaves out the runs the ledger has as Ready (unless
+ * {@code --rerun all}; {@code --rerun failed} runs only the Failed, TimedOut and Skipped ones), redoes the runs a killed process left InProgress, and hands the rest to the
  * {@link Orchestrator}, which records every state change in the ledger.
  */
 final class RunSession {
@@ -76,10 +76,12 @@ final class RunSession {
       for (BoundRun b : bound) {
         LedgerEntry e = entries.get(b.run().id().toString());
         RunState state = e == null ? RunState.WAITING : e.state();
-        boolean again = state == RunState.READY ? "all".equals(rerun)
-            : state.finished() ? rerun != null : true;
+        boolean again = "all".equals(rerun)
+            || ("failed".equals(rerun) ? state.unsuccessful() : state != RunState.READY);
         if (!again) {
-          done++;
+          if (state == RunState.READY) {
+            done++;
+          }
           if (state == RunState.READY) {
             readyBefore.add(b.run().id());
           }
@@ -95,8 +97,8 @@ final class RunSession {
             + " process that ended", interrupted, interrupted == 1 ? "" : "s"));
       }
       if (done > 0) {
-        console.err(String.format(Locale.ROOT, "%d activity run%s already done in the ledger %s"
-            + " (not run again; --rerun failed or --rerun all to redo)", done, done == 1 ? "" : "s",
+        console.err(String.format(Locale.ROOT, "%d activity run%s not run: Ready in the ledger %s"
+            + " (not run again; --rerun all to redo)", done, done == 1 ? "" : "s",
             stateFolder.toAbsolutePath()));
       }
       Orchestrator orchestrator = new Orchestrator(clock, jobs, ledger::record, slicesPerJob);

@@ -29,7 +29,7 @@ class SeedExamplesRunTest {
     Path example = Path.of("seed-blob-to-datalake");
     Path report = out.resolve("report.json");
 
-    Result r = run("run", example.toString(), "--window", "2014-06-01T18:00:00Z/2014-06-01T21:00:00Z",
+    Result r = run("run", example.toString(), "--state", out.resolve("state").toString(), "--window", "2014-06-01T18:00:00Z/2014-06-01T21:00:00Z",
         "--stores", example.resolve("local.stores").toString(),
         "--store", "AzureDataLakeStoreLinkedService=" + out.resolve("lake").toUri(),
         "--report", report.toString());
@@ -61,7 +61,7 @@ class SeedExamplesRunTest {
   void dataLakeToBlobWritesTheHourlyPartitionedFolder() throws IOException {
     Path example = Path.of("seed-datalake-to-blob");
 
-    Result r = run("run", example.toString(),
+    Result r = run("run", example.toString(), "--state", out.resolve("state").toString(),
         "--stores", example.resolve("local.stores").toString(),
         "--store", "StorageLinkedService=" + out.resolve("blob").toUri());
 

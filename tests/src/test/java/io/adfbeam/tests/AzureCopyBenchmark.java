@@ -64,7 +64,8 @@ class AzureCopyBenchmark {
           "Copy", TwoAccounts.copy("Copy", "In", "Out")));
 
       long t0 = System.nanoTime();
-      AdfBeam.Result r = AdfBeam.run("run", azure.toString(), "--window",
+      AdfBeam.Result r = AdfBeam.run("run", azure.toString(), "--state", temp.resolve("state-azure").toString(),
+          "--window",
           AzureStoresTest.V2_WINDOW, "--store", "Blob=" + azurite.endpoint(),
           "--store", "Lake=" + webhdfs.endpoint() + "?aadAuthority=" + webhdfs.authority(),
           "--secret", "Blob.accountKey=file:" + key,
@@ -73,7 +74,8 @@ class AzureCopyBenchmark {
       assertThat(r.exitCode()).as("%s", r.everything()).isZero();
 
       long t1 = System.nanoTime();
-      AdfBeam.Result d = AdfBeam.run("run", disk.toString(), "--window",
+      AdfBeam.Result d = AdfBeam.run("run", disk.toString(), "--state", temp.resolve("state-disk").toString(),
+          "--window",
           AzureStoresTest.V2_WINDOW);
       double diskSeconds = (System.nanoTime() - t1) / 1e9;
       assertThat(d.exitCode()).as("%s", d.everything()).isZero();

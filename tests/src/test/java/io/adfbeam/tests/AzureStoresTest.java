@@ -107,7 +107,8 @@ class AzureStoresTest {
     upload(input, azurite.client().getBlobContainerClient("mycontainer"), "");
     Path report = temp.resolve("report.json");
 
-    AdfBeam.Result r = AdfBeam.run("run", example.toString(), "--window", WINDOW,
+    AdfBeam.Result r = AdfBeam.run("run", example.toString(), "--state", temp.resolve("state").toString(),
+        "--window", WINDOW,
         "--store", "StorageLinkedService=" + azurite.endpoint(), "--store", adlStore(),
         "--secret", "StorageLinkedService.accountKey=file:" + secrets.resolve("account-key"),
         "--secret", "AzureDataLakeStoreLinkedService.servicePrincipalKey=file:"
@@ -155,7 +156,8 @@ class AzureStoresTest {
     fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(tsv.toString()),
         new org.apache.hadoop.fs.Path("/datalake/input/SearchLog.tsv"));
 
-    AdfBeam.Result r = AdfBeam.run("run", example.toString(), "--window", WINDOW,
+    AdfBeam.Result r = AdfBeam.run("run", example.toString(), "--state", temp.resolve("state").toString(),
+        "--window", WINDOW,
         "--store", "StorageLinkedService=" + azurite.endpoint(), "--store", adlStore(),
         "--secret", "StorageLinkedService.accountKey=file:" + secrets.resolve("account-key"),
         "--secret", "AzureDataLakeStoreLinkedService.servicePrincipalKey=file:"
@@ -178,7 +180,8 @@ class AzureStoresTest {
   @Test
   void aWrongAccountKeyIsAnAuthenticationErrorNamingTheLinkedService() {
     Path example = example("seed-blob-to-datalake");
-    AdfBeam.Result r = AdfBeam.run("run", example.toString(), "--window",
+    AdfBeam.Result r = AdfBeam.run("run", example.toString(), "--state", temp.resolve("state").toString(),
+        "--window",
         "2014-06-01T18:00:00Z/2014-06-01T19:00:00Z",
         "--store", "StorageLinkedService=" + azurite.endpoint(), "--store", adlStore(),
         "--secret", "StorageLinkedService.accountKey=file:" + secrets.resolve("wrong-key"),
@@ -199,7 +202,8 @@ class AzureStoresTest {
     webhdfs.fileSystem().copyFromLocalFile(new org.apache.hadoop.fs.Path(example
         .resolve("data/lake/datalake/input/SearchLog.tsv").toString()),
         new org.apache.hadoop.fs.Path("/datalake/input/SearchLog.tsv"));
-    AdfBeam.Result r = AdfBeam.run("run", example.toString(), "--window",
+    AdfBeam.Result r = AdfBeam.run("run", example.toString(), "--state", temp.resolve("state").toString(),
+        "--window",
         "2014-06-01T18:00:00Z/2014-06-01T19:00:00Z",
         "--store", "StorageLinkedService=" + azurite.endpoint(), "--store", adlStore(),
         "--secret", "StorageLinkedService.accountKey=file:" + secrets.resolve("account-key"),
@@ -216,7 +220,8 @@ class AzureStoresTest {
   void twoBlobAccountsInOneRunAreRefusedNamingBoth() throws IOException {
     Path factory = Files.createDirectories(temp.resolve("two-accounts"));
     TwoAccounts.write(factory, TwoAccounts.twoAccounts());
-    AdfBeam.Result r = AdfBeam.run("run", factory.toString(), "--window", V2_WINDOW,
+    AdfBeam.Result r = AdfBeam.run("run", factory.toString(), "--state", temp.resolve("state").toString(),
+        "--window", V2_WINDOW,
         "--store", "SourceStorage=" + azurite.endpoint(),
         "--store", "SinkStorage=http://127.0.0.1:" + azurite.port() + "/otheraccount");
 
@@ -233,7 +238,8 @@ class AzureStoresTest {
     Files.writeString(local.resolve("a.csv"), "1,one\n2,two\n");
     Files.writeString(Files.createDirectories(local.resolve("sub")).resolve("b.csv"), "3,three\n");
     TwoAccounts.write(factory, TwoAccounts.gen2(temp.resolve("local")));
-    AdfBeam.Result r = AdfBeam.run("run", factory.toString(), "--window", V2_WINDOW,
+    AdfBeam.Result r = AdfBeam.run("run", factory.toString(), "--state", temp.resolve("state").toString(),
+        "--window", V2_WINDOW,
         "--store", "Gen2=" + azurite.endpoint(),
         "--secret", "Gen2.accountKey=file:" + secrets.resolve("account-key"));
 
@@ -252,7 +258,8 @@ class AzureStoresTest {
   void aKeyVaultSecretWithNoValueGivenIsAClearError() throws IOException {
     Path factory = Files.createDirectories(temp.resolve("vault"));
     TwoAccounts.write(factory, TwoAccounts.vault(temp));
-    AdfBeam.Result r = AdfBeam.run("run", factory.toString(), "--window", V2_WINDOW,
+    AdfBeam.Result r = AdfBeam.run("run", factory.toString(), "--state", temp.resolve("state").toString(),
+        "--window", V2_WINDOW,
         "--store", "Vaulted=" + azurite.endpoint());
     assertThat(r.exitCode()).as("%s", r.everything()).isEqualTo(2);
     assertThat(r.err()).contains("linked service 'Vaulted'").contains("'storage-key'")
@@ -260,7 +267,8 @@ class AzureStoresTest {
 
     Files.createDirectories(temp.resolve("in"));
     Files.writeString(temp.resolve("in/x.txt"), "x");
-    AdfBeam.Result given = AdfBeam.run("run", factory.toString(), "--window", V2_WINDOW,
+    AdfBeam.Result given = AdfBeam.run("run", factory.toString(), "--state", temp.resolve("state").toString(),
+        "--window", V2_WINDOW,
         "--store", "Vaulted=" + azurite.endpoint(),
         "--secret", "storage-key=file:" + secrets.resolve("account-key"));
     assertThat(given.exitCode()).as("%s", given.everything()).isZero();

@@ -52,7 +52,8 @@ class AzuriteFaultTest {
     TwoAccounts.write(factory, TwoAccounts.vault(dir.resolve("local")));
     Path key = dir.resolve("key");
     Files.writeString(key, AzuriteServer.KEY);
-    String[] args = {"run", factory.toString(), "--window", AzureStoresTest.V2_WINDOW,
+    String[] args = {"run", factory.toString(), "--state", dir.resolve("state").toString(),
+        "--window", AzureStoresTest.V2_WINDOW,
         "--store", "Vaulted=" + azurite.endpoint(), "--secret", "storage-key=file:" + key};
     BlobContainerClient container = azurite.client().getBlobContainerClient("vault");
 

@@ -37,7 +37,8 @@ class LocalAzureSamples {
               .resolve("data/lake/datalake/input/SearchLog.tsv").toString()),
           new org.apache.hadoop.fs.Path("/datalake/input/SearchLog.tsv"));
       for (String sample : new String[] {"seed-blob-to-datalake", "seed-datalake-to-blob"}) {
-        String[] args = {"run", "examples/" + sample, "--window", AzureStoresTest.WINDOW,
+        String[] args = {"run", "examples/" + sample,
+            "--state", temp.resolve("state-" + sample).toString(), "--window", AzureStoresTest.WINDOW,
             "--store", "StorageLinkedService=" + azurite.endpoint(),
             "--store", "AzureDataLakeStoreLinkedService=" + webhdfs.endpoint() + "?aadAuthority="
                 + webhdfs.authority(),

@@ -327,7 +327,7 @@ public final class CopyBenchmark {
     Path in = Files.createDirectories(warm.resolve("in/bench/csv"));
     Files.writeString(in.resolve("tiny.csv"), "1,a\n2,b\n");
     Path factory = BenchFactories.write(warm.resolve("factory"), 'c');
-    List<String> command = List.of(launcher(o).toString(), "run", factory.toString(),
+    List<String> command = List.of(launcher(o).toString(), "run", factory.toString(), "--rerun", "all",
         "--store", BenchFactories.INPUT_SERVICE + "=" + warm.resolve("in").toUri(),
         "--store", BenchFactories.OUTPUT_SERVICE + "=" + warm.resolve("out").toUri());
     log.info("warm-up: one untimed run of a tiny copy");
@@ -379,7 +379,7 @@ public final class CopyBenchmark {
       command.add("-jar");
       command.add(o.jar().toString());
     }
-    command.addAll(List.of("run", factory.toString(),
+    command.addAll(List.of("run", factory.toString(), "--rerun", "all",
         "--store", BenchFactories.INPUT_SERVICE + "=" + data.storeRoot().toUri(),
         "--store", BenchFactories.OUTPUT_SERVICE + "=" + out.toUri(),
         "--report", report.toString()));

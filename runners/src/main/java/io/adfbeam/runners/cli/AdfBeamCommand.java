@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = "Validate and plan Azure Data Factory copy pipelines for Apache Beam.",
     synopsisSubcommandLabel = "COMMAND",
-    subcommands = {ValidateCommand.class, PlanCommand.class, RunCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ValidateCommand.class, PlanCommand.class, RunCommand.class, StatusCommand.class,
+      LineageCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success (warnings allowed)",

@@ -2,6 +2,7 @@ package io.adfbeam.runners.cli;
 
 import io.adfbeam.runners.run.ActivityRunReport;
 import io.adfbeam.runners.run.CopyRunner;
+import io.adfbeam.runners.run.Orchestrator;
 import io.adfbeam.runners.run.RunReports;
 import io.adfbeam.translator.bind.BoundRun;
 import io.adfbeam.translator.bind.CopyBinder;
@@ -94,6 +95,21 @@ final class RunCommand implements Callable<Integer> {
       description = "Write the activity runs' copy output as one JSON document.")
   Path reportFile;
 
+  @Option(names = "--state", paramLabel = "DIR",
+      description = "The state folder holding the run ledger. Default: PATH.adf-beam-state beside"
+          + " the factory.")
+  Path stateFolder;
+
+  @Option(names = "--rerun", paramLabel = "all|failed",
+      description = "all: run every run of the window again, Ready ones too. failed: run only the"
+          + " runs the ledger has as Failed, TimedOut or Skipped. Default: every run not Ready.")
+  String rerun;
+
+  @Option(names = "--slices-per-job", paramLabel = "N",
+      description = "At most N ready slices of an activity per Beam job (default: the activity's"
+          + " policy concurrency).")
+  int slicesPerJob;
+
   @Unmatched List<String> beamArgs = new ArrayList<>();
 
   @ParentCommand AdfBeamCommand root;
@@ -151,15 +167,16 @@ final class RunCommand implements Callable<Integer> {
     PipelineOptions options = pipelineOptions();
     connections.settings().applyTo(options);
 
-    List<ActivityRunReport> reports = new CopyRunner(options)
-        .run(bound.runs(), progressPrinter(runConsole, bound.runs()));
+    List<ActivityRunReport> reports = RunSession.run(factory, RunSession.stateFolder(path, stateFolder),
+        rerun, slicesPerJob, bound.runs(), Orchestrator.beam(options),
+        progressPrinter(runConsole, bound.runs()), runConsole);
     reports = reports.stream().map(r -> withLinkedServices(r, connections)).toList();
     runConsole.out(RunReports.table(reports));
     if (reportFile != null) {
       RunReports.write(reportFile, masker.mask(RunReports.json(reports)));
       runConsole.err("report written to " + reportFile.toAbsolutePath());
     }
-    return reports.stream().allMatch(ActivityRunReport::succeeded)
+    return reports.stream().allMatch(r -> r.succeeded() || r.status().equals("Waiting"))
         ? ExitCodes.OK : ExitCodes.INTERNAL_ERROR;
   }
 

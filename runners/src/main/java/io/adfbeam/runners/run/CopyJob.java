@@ -44,10 +44,29 @@ public final class CopyJob {
   private final PipelineOptions options;
   private final List<CopyTask> tasks;
 
+  /** Set by {@link #withTimeout}: the job is cancelled when it runs longer. */
+  private java.time.Duration timeout;
+
   CopyJob(PipelineOptions options, List<CopyTask> tasks) {
     this.options = options;
     this.tasks = List.copyOf(tasks);
   }
+
+  /** Cancels the job, throwing {@link TimedOut}, when it runs longer than {@code limit}. */
+  CopyJob withTimeout(java.time.Duration limit) {
+    this.timeout = limit;
+    return this;
+  }
+
+  /** The job ran longer than its timeout and was cancelled. */
+  static final class TimedOut extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TimedOut(String message) {
+      super(message);
+    }
+  }
+
 
   /**
    * A finished job: each run's outcome and counts, by run id, and why the job itself failed (null
@@ -70,16 +89,30 @@ public final class CopyJob {
           .apply("RecordOutcomes", ParDo.of(new WriteOutcomeFn(outcomes.toString())));
       PipelineResult result = null;
       String failure = null;
+      long started = System.nanoTime();
       try {
         result = pipeline.run();
         PipelineResult.State state;
         do {
-          state = result.waitUntilFinish(Duration.millis(1000));
+          long wait = 1000;
+          if (timeout != null) {
+            wait = Math.max(1, Math.min(wait,
+                timeout.minusNanos(System.nanoTime() - started).toMillis()));
+          }
+          state = result.waitUntilFinish(Duration.millis(wait));
           progress.accept(counts(result, false));
+          if (timeout != null && (state == null || !state.isTerminal())
+              && System.nanoTime() - started >= timeout.toNanos()) {
+            result.cancel();
+            throw new TimedOut("the run took longer than its timeout " + timeout
+                + " and was cancelled");
+          }
         } while (state == null || !state.isTerminal());
         if (state != PipelineResult.State.DONE) {
           failure = "the Beam job ended " + state;
         }
+      } catch (TimedOut e) {
+        throw e;
       } catch (RuntimeException e) {
         // Flink's runner throws from run() when the job fails; the Direct runner from waitUntilFinish.
         failure = "the Beam job failed: " + causes(e);

@@ -96,7 +96,7 @@ public final class CopyRunner {
     return l;
   }
 
-  private static ActivityRunReport report(BoundRun r, String status, CopyJob.Counts c,
+  static ActivityRunReport report(BoundRun r, String status, CopyJob.Counts c,
       List<String> outputs, List<String> errors) {
     CopyJob.Counts counts = c != null ? c : new CopyJob.Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     if (!status.equals("Succeeded")) {

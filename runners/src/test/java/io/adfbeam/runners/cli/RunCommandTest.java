@@ -122,7 +122,7 @@ class RunCommandTest {
 
     Files.delete(in.resolve("raw/x.bin"));
     Files.delete(in.resolve("raw"));
-    Cli.Result failed = Cli.run(runArgs());
+    Cli.Result failed = Cli.run(runArgs("--rerun", "all"));
 
     assertThat(failed.exitCode()).isEqualTo(ExitCodes.INTERNAL_ERROR);
     assertThat(failed.out()).containsPattern("P/First +2016-01-01T00:00:00Z Failed")

@@ -1,0 +1,433 @@
+package io.adfbeam.runners.run;
+
+import io.adfbeam.runners.ledger.LedgerEntry;
+import io.adfbeam.runners.ledger.RunState;
+import io.adfbeam.translator.bind.BoundRun;
+import io.adfbeam.translator.model.ActivityPolicy;
+import io.adfbeam.translator.model.DatasetPolicy;
+import io.adfbeam.translator.plan.ActivityRunId;
+import io.adfbeam.translator.time.AdfDateTimes;
+import io.adfbeam.transforms.copy.CopyFiles;
+import io.adfbeam.transforms.copy.CopyTask;
+import io.adfbeam.transforms.copy.StoreFiles;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.beam.sdk.options.PipelineOptions;
+
+/**
+ * Executes scheduled activity runs the way ADF does: a run starts when its scheduled time has come
+ * (slice end or start, plus the policy's delay), every run it depends on is Ready, and its external
+ * inputs are there (checked per {@code policy.externalData} and {@code policy.validation}). The
+ * ready runs of one activity go to the runner together as one Beam job of at most the policy's
+ * {@code concurrency} slices (or {@code slicesPerJob} when set), picked OldestFirst or
+ * NewestFirst, one job per activity at a time; jobs of different activities run side by side.
+ * A failed run is retried at once {@code retry} times, then, {@code longRetry} times, after
+ * {@code longRetryInterval}; a job that runs longer than the policy's {@code timeout} is cancelled
+ * and its runs are TimedOut. Runs of paused pipelines stay Waiting. Every state change is handed
+ * to the {@link Recorder} (the ledger) before the orchestrator acts on it.
+ */
+public final class Orchestrator {
+  private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
+
+  /** Runs one job of copy tasks; never throws: failures are outcomes. */
+  public interface Jobs {
+    Map<String, JobOutcome> run(List<CopyTask> tasks, Optional<Duration> timeout, CopyRunner.Progress progress);
+  }
+
+  /** What a job did for one run: Succeeded, Failed or TimedOut. */
+  public record JobOutcome(String status, CopyJob.Counts counts, List<String> outputs, List<String> errors) {}
+
+  /** Receives each batch of ledger changes; durable when it returns. */
+  public interface Recorder {
+    void record(List<LedgerEntry> changes) throws IOException;
+  }
+
+  private final Clock clock;
+  private final Jobs jobs;
+  private final Recorder recorder;
+  private final int slicesPerJob;
+  private final long owner = ProcessHandle.current().pid();
+
+  /**
+   * @param slicesPerJob at most this many slices of an activity per job; 0: the policy's concurrency
+   */
+  public Orchestrator(Clock clock, Jobs jobs, Recorder recorder, int slicesPerJob) {
+    this.clock = clock;
+    this.jobs = jobs;
+    this.recorder = recorder;
+    this.slicesPerJob = slicesPerJob;
+  }
+
+  /** Jobs on Beam: one {@link CopyJob} per call, cancelled at its timeout. */
+  public static Jobs beam(PipelineOptions options) {
+    return (tasks, timeout, progress) -> {
+      Map<String, JobOutcome> outcomes = new HashMap<>();
+      try {
+        CopyJob job = new CopyJob(options, tasks);
+        timeout.ifPresent(job::withTimeout);
+        CopyJob.Result result = job.run(progress);
+        for (CopyTask t : tasks) {
+          var o = result.outcomes().get(t.runId());
+          CopyJob.Counts c = result.counts().get(t.runId());
+          outcomes.put(t.runId(), o == null
+              ? new JobOutcome("Failed", c, List.of(), List.of(result.failure() != null
+                  ? result.failure() : "the job recorded no outcome for this run"))
+              : new JobOutcome(o.succeeded() ? "Succeeded" : "Failed", c, o.outputs(), o.errors()));
+        }
+      } catch (CopyJob.TimedOut e) {
+        tasks.forEach(t -> outcomes.put(t.runId(), new JobOutcome("TimedOut", null, List.of(),
+            List.of(e.getMessage()))));
+      } catch (Exception e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        tasks.forEach(t -> outcomes.put(t.runId(), new JobOutcome("Failed", null, List.of(), List.of(m))));
+      }
+      return outcomes;
+    };
+  }
+
+  private static final class Slot {
+    final ScheduledRun run;
+    RunState state = RunState.WAITING;
+    String substate;
+    int attempts;
+    int roundAttempts;
+    int longRetries;
+    LocalDateTime notBefore;
+    int checks;
+    LocalDateTime nextCheck;
+    boolean validated;
+    String start;
+    String end;
+    ActivityRunReport output;
+    List<String> errors = List.of();
+
+    Slot(ScheduledRun run) {
+      this.run = run;
+      this.validated = run.externalInputs().isEmpty();
+    }
+
+    BoundRun bound() {
+      return run.bound();
+    }
+
+    String activityKey() {
+      return bound().run().pipeline() + "/" + bound().run().activity();
+    }
+  }
+
+  private record Done(String activity, List<Slot> slots, Map<String, JobOutcome> outcomes) {}
+
+  /**
+   * Runs everything that can run; returns one report per run, in the order given. Runs in
+   * {@code readyBefore} (Ready in the ledger and not run again) count as Ready for their
+   * dependants.
+   */
+  public List<ActivityRunReport> run(List<ScheduledRun> runs, Set<ActivityRunId> readyBefore,
+      CopyRunner.Progress progress) throws IOException, InterruptedException {
+    Map<ActivityRunId, Slot> byId = new LinkedHashMap<>();
+    runs.forEach(r -> byId.put(r.bound().run().id(), new Slot(r)));
+    List<LedgerEntry> changes = new ArrayList<>();
+    for (Slot s : byId.values()) {
+      s.substate = s.run.paused() ? "PipelinePaused" : "ScheduledTime";
+      changes.add(entry(s));
+    }
+    recorder.record(changes);
+    CopyRunner.Progress shared = counts -> {
+      synchronized (this) {
+        progress.accept(counts);
+      }
+    };
+
+    ExecutorService pool = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "adf-beam-job");
+      t.setDaemon(true);
+      return t;
+    });
+    LinkedBlockingQueue<Done> done = new LinkedBlockingQueue<>();
+    Map<String, Integer> inFlight = new HashMap<>();
+    try {
+      while (true) {
+        changes = new ArrayList<>();
+        for (Done d; (d = done.poll()) != null; ) {
+          inFlight.remove(d.activity());
+          finish(d, changes);
+        }
+        LocalDateTime now = clock.now();
+        LocalDateTime next = null;
+        Map<String, List<Slot>> eligible = new LinkedHashMap<>();
+        for (Slot s : byId.values()) {
+          if (s.state != RunState.WAITING || s.run.paused()) {
+            continue;
+          }
+          List<String> failedDeps = new ArrayList<>();
+          boolean blocked = false;
+          for (ActivityRunId dep : s.bound().run().dependsOn()) {
+            Slot d = byId.get(dep);
+            if (d == null || readyBefore.contains(dep)) {
+              continue;
+            }
+            if (d.state.unsuccessful()) {
+              failedDeps.add(dep.toString());
+            } else if (d.state != RunState.READY) {
+              blocked = true;
+            }
+          }
+          if (!failedDeps.isEmpty()) {
+            s.state = RunState.SKIPPED;
+            s.substate = null;
+            s.end = MILLIS.format(now);
+            s.errors = List.of("not run: the runs producing its input failed: " + String.join(", ", failedDeps));
+            changes.add(entry(s));
+            continue;
+          }
+          if (blocked) {
+            setSubstate(s, "UpstreamInProgress", changes);
+            continue;
+          }
+          LocalDateTime due = s.bound().run().scheduledTime();
+          if (s.notBefore != null && s.notBefore.isAfter(due)) {
+            due = s.notBefore;
+          }
+          if (now.isBefore(due)) {
+            next = earliest(next, due);
+            continue;
+          }
+          if (!s.validated) {
+            LocalDateTime checkAt = s.nextCheck != null ? s.nextCheck
+                : due.plus(s.run.externalInputs().stream()
+                    .map(i -> i.externalData().map(DatasetPolicy.ExternalData::dataDelay).orElse(Duration.ZERO))
+                    .max(Comparator.naturalOrder()).orElse(Duration.ZERO));
+            if (now.isBefore(checkAt)) {
+              setSubstate(s, "Validation", changes);
+              next = earliest(next, checkAt);
+              continue;
+            }
+            String missing = checkExternal(s);
+            s.checks++;
+            if (missing == null) {
+              s.validated = true;
+            } else {
+              int maximumRetry = s.run.externalInputs().stream()
+                  .map(i -> i.externalData().map(DatasetPolicy.ExternalData::maximumRetry).orElse(0))
+                  .max(Comparator.naturalOrder()).orElse(0);
+              if (s.checks > maximumRetry) {
+                s.state = RunState.FAILED;
+                s.substate = "ValidationFailed";
+                s.end = MILLIS.format(now);
+                s.errors = List.of(missing + " after " + s.checks + " check" + (s.checks == 1 ? "" : "s"));
+                changes.add(entry(s));
+              } else {
+                Duration interval = s.run.externalInputs().stream()
+                    .map(i -> i.externalData().map(DatasetPolicy.ExternalData::retryInterval)
+                        .orElse(DatasetPolicy.DEFAULT_RETRY_INTERVAL))
+                    .min(Comparator.naturalOrder()).orElse(DatasetPolicy.DEFAULT_RETRY_INTERVAL);
+                s.nextCheck = now.plus(interval);
+                s.substate = "ValidationRetry";
+                s.errors = List.of(missing + " (check " + s.checks + ")");
+                changes.add(entry(s));
+                next = earliest(next, s.nextCheck);
+              }
+              continue;
+            }
+          }
+          eligible.computeIfAbsent(s.activityKey(), k -> new ArrayList<>()).add(s);
+        }
+        recorder.record(changes);
+
+        boolean launched = false;
+        for (Map.Entry<String, List<Slot>> e : eligible.entrySet()) {
+          if (inFlight.containsKey(e.getKey())) {
+            continue;
+          }
+          List<Slot> ready = new ArrayList<>(e.getValue());
+          ActivityPolicy policy = ready.get(0).run.policy();
+          Comparator<Slot> order = Comparator.comparing(s -> s.bound().run().slice().start());
+          if (policy.executionPriorityOrder() == ActivityPolicy.ExecutionPriorityOrder.NEWEST_FIRST) {
+            order = order.reversed();
+          }
+          ready.sort(order);
+          int cap = slicesPerJob > 0 ? slicesPerJob : Math.max(1, policy.concurrency());
+          List<Slot> batch = ready.subList(0, Math.min(cap, ready.size()));
+          launch(e.getKey(), List.copyOf(batch), policy, pool, done, shared);
+          inFlight.put(e.getKey(), batch.size());
+          launched = true;
+        }
+        if (launched) {
+          continue;
+        }
+        if (!inFlight.isEmpty()) {
+          Done d = done.poll(next == null ? 1000 : 50, TimeUnit.MILLISECONDS);
+          if (d != null) {
+            done.add(d);
+          }
+          continue;
+        }
+        if (next == null) {
+          break;
+        }
+        clock.sleep(Duration.between(now, next));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    List<ActivityRunReport> reports = new ArrayList<>();
+    for (Slot s : byId.values()) {
+      reports.add(report(s));
+    }
+    return reports;
+  }
+
+  private void setSubstate(Slot s, String substate, List<LedgerEntry> changes) {
+    if (!substate.equals(s.substate)) {
+      s.substate = substate;
+      changes.add(entry(s));
+    }
+  }
+
+  private void launch(String activity, List<Slot> batch, ActivityPolicy policy, ExecutorService pool,
+      LinkedBlockingQueue<Done> done, CopyRunner.Progress progress) throws IOException {
+    String start = MILLIS.format(clock.now());
+    List<LedgerEntry> changes = new ArrayList<>();
+    for (Slot s : batch) {
+      s.state = RunState.IN_PROGRESS;
+      s.substate = null;
+      s.attempts++;
+      s.roundAttempts++;
+      s.start = start;
+      s.end = null;
+      s.errors = List.of();
+      s.output = null;
+      changes.add(entry(s));
+    }
+    recorder.record(changes);
+    Optional<Duration> timeout = policy.timeout().filter(t -> !t.isZero() && !t.isNegative());
+    List<CopyTask> tasks = batch.stream().map(s -> s.bound().task()).toList();
+    pool.submit(() -> {
+      Map<String, JobOutcome> outcomes;
+      try {
+        outcomes = jobs.run(tasks, timeout, progress);
+      } catch (RuntimeException | Error e) {
+        outcomes = Map.of();
+      }
+      done.add(new Done(activity, batch, outcomes));
+    });
+  }
+
+  private void finish(Done d, List<LedgerEntry> changes) {
+    LocalDateTime now = clock.now();
+    for (Slot s : d.slots()) {
+      JobOutcome o = d.outcomes().get(s.bound().task().runId());
+      if (o == null) {
+        o = new JobOutcome("Failed", null, List.of(), List.of("the job recorded no outcome for this run"));
+      }
+      s.output = CopyRunner.report(s.bound(), o.status(), o.counts(), o.outputs(), o.errors());
+      s.errors = o.errors();
+      if (o.status().equals("Succeeded")) {
+        s.state = RunState.READY;
+        s.end = MILLIS.format(now);
+      } else {
+        ActivityPolicy p = s.run.policy();
+        if (s.roundAttempts < 1 + p.retry()) {
+          s.state = RunState.WAITING;
+          s.substate = "Retry";
+          s.notBefore = now;
+        } else if (s.longRetries < p.longRetry()) {
+          s.longRetries++;
+          s.roundAttempts = 0;
+          s.state = RunState.WAITING;
+          s.substate = "LongRetry";
+          s.notBefore = now.plus(p.longRetryInterval().orElse(Duration.ZERO));
+        } else {
+          s.state = o.status().equals("TimedOut") ? RunState.TIMED_OUT : RunState.FAILED;
+          s.end = MILLIS.format(now);
+        }
+      }
+      changes.add(entry(s));
+    }
+  }
+
+  /** Null when every external input of the run is there; otherwise what is missing. */
+  private static String checkExternal(Slot s) {
+    CopyTask task = s.bound().task();
+    for (ScheduledRun.ExternalInput input : s.run.externalInputs()) {
+      Duration limit = input.externalData().map(DatasetPolicy.ExternalData::retryTimeout)
+          .orElse(DatasetPolicy.DEFAULT_RETRY_TIMEOUT);
+      long bytes;
+      int files;
+      ExecutorService one = Executors.newSingleThreadExecutor();
+      try {
+        Future<List<StoreFiles.Listed>> listing = one.submit(() -> CopyFiles.sourceFiles(task.source()));
+        List<StoreFiles.Listed> listed = listing.get(Math.max(1, limit.toMillis()), TimeUnit.MILLISECONDS);
+        files = listed.size();
+        bytes = listed.stream().mapToLong(StoreFiles.Listed::size).sum();
+      } catch (TimeoutException e) {
+        return "external data of dataset '" + input.dataset() + "': a check took longer than the"
+            + " retryTimeout " + limit;
+      } catch (Exception e) {
+        files = 0;
+        bytes = 0;
+      } finally {
+        one.shutdownNow();
+      }
+      if (files == 0) {
+        return "external data of dataset '" + input.dataset() + "' for the slice "
+            + AdfDateTimes.format(s.bound().run().slice().start()) + " did not arrive";
+      }
+      if (input.minimumSizeMB().isPresent() && bytes < input.minimumSizeMB().get() * 1024 * 1024) {
+        return "dataset '" + input.dataset() + "' failed validation: the slice has " + bytes
+            + " bytes, less than minimumSizeMB " + input.minimumSizeMB().get();
+      }
+    }
+    return null;
+  }
+
+  private static LocalDateTime earliest(LocalDateTime a, LocalDateTime b) {
+    return a == null || b.isBefore(a) ? b : a;
+  }
+
+  private LedgerEntry entry(Slot s) {
+    BoundRun b = s.bound();
+    return new LedgerEntry(b.run().id().toString(), b.run().pipeline(), b.run().activity(),
+        AdfDateTimes.format(b.run().slice().start()), AdfDateTimes.format(b.run().slice().end()),
+        s.state, s.substate, s.attempts, s.start, s.end, owner, s.output, s.errors);
+  }
+
+  private static ActivityRunReport report(Slot s) {
+    String status = switch (s.state) {
+      case READY -> "Succeeded";
+      case FAILED -> "Failed";
+      case TIMED_OUT -> "TimedOut";
+      case SKIPPED -> "Skipped";
+      default -> "Waiting";
+    };
+    if (s.output != null && status.equals(s.output.status())) {
+      return s.output;
+    }
+    List<String> errors = new ArrayList<>(s.errors);
+    if (s.state == RunState.WAITING && s.run.paused()) {
+      errors.add("not run: the pipeline is paused");
+    }
+    ActivityRunReport base = s.output != null ? s.output
+        : CopyRunner.report(s.bound(), status, null, null, errors);
+    return new ActivityRunReport(base.pipeline(), base.activity(), base.sliceStart(), base.sliceEnd(),
+        status, base.dataRead(), base.dataWritten(), base.filesRead(), base.filesWritten(),
+        base.rowsRead(), base.rowsCopied(), base.rowsSkipped(), base.redirectRowPath(),
+        base.copyDuration(), base.throughput(), base.outputs(), errors);
+  }
+}

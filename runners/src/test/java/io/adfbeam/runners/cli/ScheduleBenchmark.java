@@ -1,0 +1,97 @@
+package io.adfbeam.runners.cli;
+
+import io.adfbeam.translator.load.FactoryLoader;
+import io.adfbeam.translator.model.Factory;
+import io.adfbeam.translator.plan.Plan;
+import io.adfbeam.translator.plan.PlanRequest;
+import io.adfbeam.translator.plan.Planner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The scheduling benchmarks behind the README's figures; off unless {@code -Dadfbeam.bench=true}:
+ * {@code mvn -B -o -q install -pl runners -am -Dtest=ScheduleBenchmark -Dadfbeam.bench=true
+ * -Dsurefire.failIfNoSpecifiedTests=false}. Prints its figures to standard output.
+ */
+@EnabledIfSystemProperty(named = "adfbeam.bench", matches = "true")
+class ScheduleBenchmark {
+  private static final DateTimeFormatter SLICE = DateTimeFormatter.ofPattern("yyyyMMddHH");
+
+  @TempDir Path temp;
+
+  @Test
+  void planning100000HourlySlices() throws Exception {
+    Factories f = new Factories(temp)
+        .dataset("Raw", "raw", "Hour", true, "")
+        .dataset("Out", "out", "Hour", false, "");
+    LocalDateTime start = LocalDateTime.parse("2010-01-01T00:00:00");
+    f.pipeline("P", start + ":00Z", start.plusHours(100_000) + ":00Z", "",
+        Factories.copy("C", "Raw", "Out", "Hour", ""));
+    Factory factory = FactoryLoader.load(f.factory);
+    Planner.plan(factory, new PlanRequest(Optional.empty(), Optional.empty())); // warm up
+    System.gc();
+    Runtime rt = Runtime.getRuntime();
+    long before = rt.totalMemory() - rt.freeMemory();
+    long t0 = System.nanoTime();
+    Plan plan = Planner.plan(factory, new PlanRequest(Optional.empty(), Optional.empty()));
+    long millis = (System.nanoTime() - t0) / 1_000_000;
+    System.gc();
+    long retained = rt.totalMemory() - rt.freeMemory() - before;
+    System.out.printf(Locale.ROOT, "BENCH planning: %d runs in %d ms, plan retains %.1f MB%n",
+        plan.runs().size(), millis, retained / 1048576.0);
+  }
+
+  @Test
+  void backfillOf1000HourlySlicesAgainstOneRunOfTheSameFiles() throws Exception {
+    int n = 1000;
+    Factories f = new Factories(temp)
+        .dataset("Raw", "raw", "Hour", true, "")
+        .dataset("Out", "out", "Hour", false, "");
+    LocalDateTime start = LocalDateTime.parse("2016-01-01T00:00:00");
+    f.pipeline("P", start + ":00Z", start.plusHours(n) + ":00Z", "",
+        Factories.copy("C", "Raw", "Out", "Hour", "{\"concurrency\": 10}"));
+    // the same 1,000 files, in one folder, for one activity run
+    Path flat = Files.createDirectories(f.in.resolve("flat"));
+    for (int h = 0; h < n; h++) {
+      String slice = SLICE.format(start.plusHours(h));
+      Path dir = Files.createDirectories(f.in.resolve("raw").resolve(slice));
+      String row = "slice," + slice + "\n";
+      Files.writeString(dir.resolve("part.csv"), row);
+      Files.writeString(flat.resolve(slice + ".csv"), row);
+    }
+    Factories one = new Factories(temp.resolve("one"));
+    one.write("Tables/Flat.json", "{ \"name\": \"Flat\", \"properties\": { \"type\": \"AzureBlob\","
+        + " \"linkedServiceName\": \"Store\", \"typeProperties\": { \"folderPath\": \"flat\" },"
+        + " \"external\": true, \"availability\": { \"frequency\": \"Day\", \"interval\": 1 } } }");
+    one.write("Tables/FlatOut.json", "{ \"name\": \"FlatOut\", \"properties\": { \"type\": \"AzureBlob\","
+        + " \"linkedServiceName\": \"Store\", \"typeProperties\": { \"folderPath\": \"flat-out\" },"
+        + " \"availability\": { \"frequency\": \"Day\", \"interval\": 1 } } }");
+    one.pipeline("One", "2016-01-01T00:00:00Z", "2016-01-02T00:00:00Z", "",
+        Factories.copy("C", "Flat", "FlatOut", "Day", ""));
+
+    // warm-up: one small job
+    Cli.run("run", one.factory.toString(), "--store", "Store=" + f.in.toUri(), "--state",
+        temp.resolve("warm").toString());
+    long t0 = System.nanoTime();
+    Cli.Result single = Cli.run("run", one.factory.toString(), "--store", "Store=" + f.in.toUri(),
+        "--state", temp.resolve("s1").toString());
+    long oneRun = (System.nanoTime() - t0) / 1_000_000;
+    for (String perJob : new String[] {"1000", "0"}) {
+      long t1 = System.nanoTime();
+      Cli.Result backfill = Cli.run(f.run("--state", temp.resolve("s-" + perJob).toString(),
+          "--slices-per-job", perJob, "--rerun", "all"));
+      long slices = (System.nanoTime() - t1) / 1_000_000;
+      System.out.printf(Locale.ROOT, "BENCH backfill (slices per job %s): exit %d in %d ms;"
+          + " one run of the 1,000 files: exit %d in %d ms; ratio %.2f%n",
+          perJob.equals("0") ? "10 = policy concurrency" : perJob, backfill.exitCode(), slices,
+          single.exitCode(), oneRun, slices / (double) oneRun);
+    }
+  }
+}

@@ -1,10 +1,16 @@
 package io.adfbeam.examples.bench;
 
+import io.adfbeam.formats.columnar.ColumnarFormat;
+import io.adfbeam.formats.rows.RowWriter;
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +30,8 @@ import java.util.zip.GZIPOutputStream;
 /**
  * The benchmark's input data under {@code WORK/data/bench/}: {@code csv/} (the lineitem-like CSV),
  * {@code csvgz/} (the same files GZip-compressed at zlib's default level 6, as {@code gzip} writes
- * them) and {@code small/} (the small files). Each set has a marker file beside it holding the
+ * them), {@code parquet/} and {@code json/} (typed copies of the CSV for the typed cases) and
+ * {@code small/} (the small files). Each set has a marker file beside it holding the
  * parameters it was made with and digests of its content; a set whose marker matches is reused,
  * so repeated runs skip the generation.
  */
@@ -33,6 +40,24 @@ final class BenchData {
 
   /** One CSV file: its name, length, CRC-32 and number of rows. */
   record CsvFile(String name, long length, long crc, long rows) {}
+
+  /**
+   * The typed copies of one CSV file (for the typed cases): its name, its rows, the CRC-32 of its
+   * values ({@link Lineitem.ValueDigest}), and the lengths of its Parquet and JSON copies.
+   */
+  record TypedFile(String csvName, long rows, long valueCrc, long parquetBytes, long jsonBytes) {
+    String parquetName() {
+      return stem() + ".parquet";
+    }
+
+    String jsonName() {
+      return stem() + ".json";
+    }
+
+    private String stem() {
+      return csvName.endsWith(".csv") ? csvName.substring(0, csvName.length() - 4) : csvName;
+    }
+  }
 
   /** A tree of files: how many, their total length, and a CRC-32 over paths and contents. */
   record TreeDigest(long files, long bytes, long crc) {}
@@ -54,6 +79,14 @@ final class BenchData {
 
   Path gzFolder() {
     return root.resolve("bench/csvgz");
+  }
+
+  Path parquetFolder() {
+    return root.resolve("bench/parquet");
+  }
+
+  Path jsonFolder() {
+    return root.resolve("bench/json");
   }
 
   Path smallFolder() {
@@ -111,6 +144,99 @@ final class BenchData {
     });
     Files.writeString(marker, params + "\n");
     return names;
+  }
+
+  /**
+   * Makes (or reuses) the typed copies of the CSV files: each file read by {@link Lineitem#parse}
+   * (plain Java, not adf-beam's text reader), written as Parquet with the formats module's writer
+   * (SNAPPY, as adf-beam writes it) and as JSON (setOfObjects, one object per line), and the
+   * digest of its values taken. Returns one entry per CSV file, in order.
+   */
+  List<TypedFile> typed(List<CsvFile> csv, StatusLog log) throws IOException {
+    Path marker = root.resolve("typed.marker");
+    StringBuilder params = new StringBuilder("version=1");
+    csv.forEach(f -> params.append(' ').append(f.name()).append('=').append(Long.toHexString(f.crc())));
+    List<TypedFile> known = readTypedMarker(marker, params.toString(), csv.size());
+    if (known != null && known.stream().allMatch(t ->
+        hasLength(parquetFolder().resolve(t.parquetName()), t.parquetBytes())
+            && hasLength(jsonFolder().resolve(t.jsonName()), t.jsonBytes()))) {
+      log.info("reusing " + csv.size() + " Parquet and JSON files in " + parquetFolder() + " and "
+          + jsonFolder());
+      return known;
+    }
+    log.info("writing " + csv.size() + " Parquet and JSON files (typed copies of the CSV) into "
+        + parquetFolder() + " and " + jsonFolder());
+    Files.deleteIfExists(marker);
+    deleteTree(parquetFolder());
+    deleteTree(jsonFolder());
+    Files.createDirectories(parquetFolder());
+    Files.createDirectories(jsonFolder());
+    TypedFile[] made = new TypedFile[csv.size()];
+    parallel(csv.size(), i -> {
+      made[i] = typedCopies(csv.get(i).name());
+      return 0;
+    });
+    List<TypedFile> result = List.of(made);
+    StringBuilder content = new StringBuilder(params).append('\n');
+    for (TypedFile t : result) {
+      content.append(t.csvName()).append(' ').append(t.rows()).append(' ').append(t.valueCrc())
+          .append(' ').append(t.parquetBytes()).append(' ').append(t.jsonBytes()).append('\n');
+    }
+    Files.writeString(marker, content);
+    return result;
+  }
+
+  private TypedFile typedCopies(String csvName) throws IOException {
+    TypedFile names = new TypedFile(csvName, 0, 0, 0, 0);
+    Path parquet = parquetFolder().resolve(names.parquetName());
+    Path json = jsonFolder().resolve(names.jsonName());
+    Lineitem.ValueDigest digest = new Lineitem.ValueDigest();
+    try (BufferedReader in = Files.newBufferedReader(csvFolder().resolve(csvName),
+            StandardCharsets.UTF_8);
+        RowWriter pq = ColumnarFormat.PARQUET.writer(Files.newOutputStream(parquet),
+            Lineitem.schema(), parquet.toString());
+        Writer js = new OutputStreamWriter(
+            new BufferedOutputStream(Files.newOutputStream(json), BUFFER), StandardCharsets.UTF_8)) {
+      StringBuilder sb = new StringBuilder(512);
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        Object[] row = Lineitem.parse(line);
+        digest.add(row);
+        pq.write(row);
+        sb.setLength(0);
+        Lineitem.appendJson(sb, row);
+        js.append(sb);
+      }
+    }
+    return new TypedFile(csvName, digest.rows, digest.crc(), Files.size(parquet), Files.size(json));
+  }
+
+  private static boolean hasLength(Path p, long length) {
+    try {
+      return Files.isRegularFile(p) && Files.size(p) == length;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static List<TypedFile> readTypedMarker(Path marker, String params, int n)
+      throws IOException {
+    if (!Files.exists(marker)) {
+      return null;
+    }
+    List<String> lines = Files.readAllLines(marker);
+    if (lines.size() != n + 1 || !lines.get(0).equals(params)) {
+      return null;
+    }
+    List<TypedFile> files = new ArrayList<>();
+    for (String line : lines.subList(1, lines.size())) {
+      String[] v = line.split(" ");
+      if (v.length != 5) {
+        return null;
+      }
+      files.add(new TypedFile(v[0], Long.parseLong(v[1]), Long.parseLong(v[2]),
+          Long.parseLong(v[3]), Long.parseLong(v[4])));
+    }
+    return files;
   }
 
   /** Makes (or reuses) the small files; returns their digest. */

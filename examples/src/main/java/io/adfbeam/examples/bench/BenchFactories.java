@@ -3,6 +3,7 @@ package io.adfbeam.examples.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Writes the ADF (v1) factory of each benchmark case as a project folder ({@code LinkedServices/},
@@ -24,6 +25,11 @@ final class BenchFactories {
       "{ \"type\": \"TextFormat\", \"columnDelimiter\": \",\", \"rowDelimiter\": \"\\n\" }";
   private static final String CSV_TAB_HEADER = "{ \"type\": \"TextFormat\", \"columnDelimiter\":"
       + " \"\\t\", \"rowDelimiter\": \"\\n\", \"firstRowAsHeader\": true }";
+  private static final String PARQUET = "{ \"type\": \"ParquetFormat\" }";
+  private static final String ORC = "{ \"type\": \"OrcFormat\" }";
+  private static final String AVRO = "{ \"type\": \"AvroFormat\" }";
+  private static final String JSON_SET_OF_OBJECTS =
+      "{ \"type\": \"JsonFormat\", \"filePattern\": \"setOfObjects\" }";
   private static final String GZIP_FASTEST = "{ \"type\": \"GZip\", \"level\": \"Fastest\" }";
   private static final String GZIP = "{ \"type\": \"GZip\" }";
 
@@ -31,37 +37,82 @@ final class BenchFactories {
 
   /** Writes case {@code c}'s factory into {@code folder}; returns the folder. */
   static Path write(Path folder, char c) throws IOException {
+    return write(folder, List.of(c), false);
+  }
+
+  /**
+   * Writes one factory holding the pipelines of all {@code cases} into {@code folder}; returns
+   * the folder. With {@code prefixed}, dataset and pipeline names start with the case's letter and
+   * each case writes to {@code bench/out/<letter>}, so that several cases fit in one factory (the
+   * warm-up run); otherwise a single case writes to {@link #OUTPUT_FOLDER}.
+   */
+  static Path write(Path folder, List<Character> cases, boolean prefixed) throws IOException {
     BenchData.deleteTree(folder);
     Files.createDirectories(folder.resolve("LinkedServices"));
     Files.createDirectories(folder.resolve("Tables"));
     Files.createDirectories(folder.resolve("Pipelines"));
     linkedService(folder, INPUT_SERVICE, "benchinput");
     linkedService(folder, OUTPUT_SERVICE, "benchoutput");
+    for (char c : cases) {
+      addCase(folder, c, prefixed ? Character.toUpperCase(c) + "_" : "",
+          prefixed ? OUTPUT_FOLDER + "/" + c : OUTPUT_FOLDER);
+    }
+    return folder;
+  }
+
+  private static void addCase(Path folder, char c, String p, String out) throws IOException {
     switch (c) {
       case 'a' -> {
-        dataset(folder, "LineitemCsv", INPUT_SERVICE, "bench/csv", CSV_COMMA, null, true);
-        dataset(folder, "LineitemCsvGzip", OUTPUT_SERVICE, OUTPUT_FOLDER, CSV_COMMA, GZIP_FASTEST,
+        dataset(folder, p + "LineitemCsv", INPUT_SERVICE, "bench/csv", CSV_COMMA, null, null, true);
+        dataset(folder, p + "LineitemCsvGzip", OUTPUT_SERVICE, out, CSV_COMMA, GZIP_FASTEST, null,
             false);
-        pipeline(folder, "CsvToCsvGzip", "CompressFastest", "LineitemCsv", "LineitemCsvGzip", true);
+        pipeline(folder, p + "CsvToCsvGzip", "CompressFastest", p + "LineitemCsv",
+            p + "LineitemCsvGzip", true);
       }
       case 'b' -> {
-        dataset(folder, "LineitemCsvGzip", INPUT_SERVICE, "bench/csvgz", CSV_COMMA, GZIP, true);
-        dataset(folder, "LineitemCsv", OUTPUT_SERVICE, OUTPUT_FOLDER, CSV_COMMA, null, false);
-        pipeline(folder, "CsvGzipToCsv", "Decompress", "LineitemCsvGzip", "LineitemCsv", true);
+        dataset(folder, p + "LineitemCsvGzip", INPUT_SERVICE, "bench/csvgz", CSV_COMMA, GZIP, null,
+            true);
+        dataset(folder, p + "LineitemCsv", OUTPUT_SERVICE, out, CSV_COMMA, null, null, false);
+        pipeline(folder, p + "CsvGzipToCsv", "Decompress", p + "LineitemCsvGzip", p + "LineitemCsv",
+            true);
       }
       case 'c' -> {
-        dataset(folder, "LineitemCsv", INPUT_SERVICE, "bench/csv", CSV_COMMA, null, true);
-        dataset(folder, "LineitemTsv", OUTPUT_SERVICE, OUTPUT_FOLDER, CSV_TAB_HEADER, null, false);
-        pipeline(folder, "CsvToTsvWithHeader", "Reformat", "LineitemCsv", "LineitemTsv", true);
+        dataset(folder, p + "LineitemCsv", INPUT_SERVICE, "bench/csv", CSV_COMMA, null, null, true);
+        dataset(folder, p + "LineitemTsv", OUTPUT_SERVICE, out, CSV_TAB_HEADER, null, null, false);
+        pipeline(folder, p + "CsvToTsvWithHeader", "Reformat", p + "LineitemCsv", p + "LineitemTsv",
+            true);
       }
       case 'd' -> {
-        dataset(folder, "SmallFiles", INPUT_SERVICE, "bench/small", null, null, true);
-        dataset(folder, "SmallFilesCopy", OUTPUT_SERVICE, OUTPUT_FOLDER, null, null, false);
-        pipeline(folder, "SmallFilesBinaryCopy", "CopyFiles", "SmallFiles", "SmallFilesCopy", true);
+        dataset(folder, p + "SmallFiles", INPUT_SERVICE, "bench/small", null, null, null, true);
+        dataset(folder, p + "SmallFilesCopy", OUTPUT_SERVICE, out, null, null, null, false);
+        pipeline(folder, p + "SmallFilesBinaryCopy", "CopyFiles", p + "SmallFiles",
+            p + "SmallFilesCopy", true);
+      }
+      case 'e' -> {
+        // The structure types the CSV's columns; the Parquet sink takes them as they are.
+        dataset(folder, p + "LineitemCsvTyped", INPUT_SERVICE, "bench/csv", CSV_COMMA, null,
+            Lineitem.structureJson(true), true);
+        dataset(folder, p + "LineitemParquet", OUTPUT_SERVICE, out, PARQUET, null, null, false);
+        pipeline(folder, p + "CsvToParquet", "ToParquet", p + "LineitemCsvTyped",
+            p + "LineitemParquet", true);
+      }
+      case 'f' -> {
+        // Parquet files carry their types: no structure needed.
+        dataset(folder, p + "LineitemParquet", INPUT_SERVICE, "bench/parquet", PARQUET, null, null,
+            true);
+        dataset(folder, p + "LineitemOrc", OUTPUT_SERVICE, out, ORC, null, null, false);
+        pipeline(folder, p + "ParquetToOrc", "ToOrc", p + "LineitemParquet", p + "LineitemOrc",
+            true);
+      }
+      case 'g' -> {
+        // JSON numbers and strings are typed by the structure (dates are ISO yyyy-MM-dd text).
+        dataset(folder, p + "LineitemJson", INPUT_SERVICE, "bench/json", JSON_SET_OF_OBJECTS, null,
+            Lineitem.structureJson(false), true);
+        dataset(folder, p + "LineitemAvro", OUTPUT_SERVICE, out, AVRO, null, null, false);
+        pipeline(folder, p + "JsonToAvro", "ToAvro", p + "LineitemJson", p + "LineitemAvro", true);
       }
       default -> throw new IllegalArgumentException("unknown case '" + c + "'");
     }
-    return folder;
   }
 
   private static void linkedService(Path folder, String name, String account) throws IOException {
@@ -81,7 +132,7 @@ final class BenchFactories {
   }
 
   private static void dataset(Path folder, String name, String service, String folderPath,
-      String format, String compression, boolean external) throws IOException {
+      String format, String compression, String structure, boolean external) throws IOException {
     StringBuilder props = new StringBuilder();
     props.append("      \"folderPath\": \"").append(folderPath).append('"');
     if (format != null) {
@@ -95,14 +146,16 @@ final class BenchFactories {
           "name": "%s",
           "properties": {
             "type": "AzureBlob",
-            "linkedServiceName": "%s",
+            "linkedServiceName": "%s",%s
             "typeProperties": {
         %s
             },%s
             "availability": { "frequency": "Hour", "interval": 1 }
           }
         }
-        """.formatted(name, service, props, external ? "\n    \"external\": true," : ""));
+        """.formatted(name, service,
+            structure == null ? "" : "\n    \"structure\": " + structure + ",",
+            props, external ? "\n    \"external\": true," : ""));
   }
 
   private static void pipeline(Path folder, String name, String activity, String input,

@@ -1,5 +1,9 @@
 package io.adfbeam.examples.bench;
 
+import io.adfbeam.formats.columnar.ColumnarFormat;
+import io.adfbeam.formats.columnar.SeekableInput;
+import io.adfbeam.formats.rows.RowReader;
+import io.adfbeam.formats.rows.RowSchema;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -97,6 +101,45 @@ final class BenchVerify {
           + " bytes (CRC " + Long.toHexString(actual.crc()) + "); the input has "
           + expected.files() + " files, " + expected.bytes() + " bytes (CRC "
           + Long.toHexString(expected.crc()) + ")";
+    }
+    return null;
+  }
+
+  /**
+   * Cases (e) to (g): one file per input named {@code names[i]}, in {@code format}, read back with
+   * the formats module's reader: the lineitem columns and types, and the input's rows and values
+   * in order ({@link Lineitem.ValueDigest}).
+   */
+  static String typed(Path folder, List<BenchData.TypedFile> inputs, List<String> names,
+      ColumnarFormat format) throws IOException {
+    if (!Files.isDirectory(folder)) {
+      return "no output folder " + folder;
+    }
+    List<String> actual = BenchData.files(folder).stream()
+        .map(p -> folder.relativize(p).toString()).toList();
+    List<String> expected = names.stream().sorted().toList();
+    if (!actual.equals(expected)) {
+      return "output folder " + folder + " holds " + actual + "; expected " + expected;
+    }
+    RowSchema schema = Lineitem.schema();
+    for (int i = 0; i < inputs.size(); i++) {
+      BenchData.TypedFile f = inputs.get(i);
+      Path output = folder.resolve(names.get(i));
+      Lineitem.ValueDigest digest = new Lineitem.ValueDigest();
+      try (RowReader reader = format.reader(SeekableInput.of(output))) {
+        if (!reader.schema().equals(schema)) {
+          return output + ": " + format.adfName() + " columns " + reader.schema().fields()
+              + "; expected " + schema.fields();
+        }
+        for (Object[] row = reader.next(); row != null; row = reader.next()) {
+          digest.add(row);
+        }
+      }
+      if (digest.rows != f.rows() || digest.crc() != f.valueCrc()) {
+        return output + ": reads back as " + digest.rows + " rows, value CRC "
+            + Long.toHexString(digest.crc()) + "; the input " + f.csvName() + " has " + f.rows()
+            + " rows, value CRC " + Long.toHexString(f.valueCrc());
+      }
     }
     return null;
   }

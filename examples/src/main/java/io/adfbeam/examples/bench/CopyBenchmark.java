@@ -1,5 +1,7 @@
 package io.adfbeam.examples.bench;
 
+import io.adfbeam.formats.columnar.ColumnarFormat;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,29 +26,39 @@ import java.util.regex.Pattern;
  *       target: 40 MB/s.
  *   <li>(d) a binary copy of many small files, against {@code cp -r}; target: a quarter of its files
  *       per second.
+ *   <li>(e) CSV to Parquet with a {@code structure} typing the 16 columns, against DuckDB
+ *       converting the same files with the same types on as many threads as there are cores;
+ *       target: half its throughput.
+ *   <li>(f) Parquet to ORC and (g) JSON (setOfObjects) to Avro, over typed copies of the same data
+ *       made once, untimed; no target.
  * </ul>
  *
  * <p>Each case writes a real ADF factory, runs {@code java -jar adf-beam.jar run FACTORY --store
  * ...} as a child process, and reads its output back to check it against the input (file count,
- * lengths and CRC-32 of the uncompressed content, row count). MB are 10<sup>6</sup> bytes of
- * uncompressed CSV. Arguments: see {@link #USAGE}.
+ * lengths and CRC-32 of the uncompressed content, row count; for (e) to (g), the rows and a CRC-32 of
+ * their values read back with the formats module's readers). MB are 10<sup>6</sup> bytes of
+ * uncompressed CSV, whatever format a case reads. Arguments: see {@link #USAGE}.
  */
 public final class CopyBenchmark {
   static final String USAGE = """
-      usage: CopyBenchmark [--work DIR] [--size-mb N] [--files N] [--small N] [--cases a,b,c,d]
+      usage: CopyBenchmark [--work DIR] [--size-mb N] [--files N] [--small N] [--cases a,b,...]
                            [--keep] [--out FILE] [--jar FILE | --classpath CP] [--seed N]
+                           [--duckdb-jar FILE] [--threads N]
                            [--java-opt OPT]... [--beam-arg ARG]...
         --work DIR       data, factories, outputs and logs (default: $TMPDIR/adf-beam-bench);
                          generated data is reused when its marker matches
         --size-mb N      total size of the CSV input in MB (default 1024)
         --files N        number of CSV files (default 8)
         --small N        number of small files for case d (default 100000)
-        --cases LIST     which cases to run (default a,b,c,d)
+        --cases LIST     which cases to run, of a to g (default: all)
         --keep           keep every case's output (default: deleted once verified)
         --out FILE       also write the results as Markdown to FILE
         --jar FILE       the adf-beam jar (default runners/target/adf-beam.jar)
         --classpath CP   run adf-beam's main class on this class path instead of the jar
         --seed N         data seed (default 20240101)
+        --duckdb-jar F   DuckDB's JDBC jar for case e's baseline (default: the duckdb_jdbc jar
+                         on this class path, else the Maven local repository's)
+        --threads N      DuckDB's threads in case e (default: the number of cores)
         --java-opt OPT   a JVM option for adf-beam (repeatable)
         --beam-arg ARG   a Beam pipeline option for adf-beam, e.g. --targetParallelism=4 (repeatable)
         --runners LIST   run every case on each: direct (default), flink (embedded,
@@ -54,13 +66,15 @@ public final class CopyBenchmark {
       """;
 
   private static final String MAIN_CLASS = "io.adfbeam.runners.cli.AdfBeamCommand";
+  /** The duckdb_jdbc version the root pom pins (duckdb.version), looked up in ~/.m2. */
+  static final String DUCKDB_VERSION = "1.3.2.0";
 
   private CopyBenchmark() {}
 
   /** The parsed arguments. */
   record Options(Path work, int sizeMb, int files, int small, List<Character> cases, boolean keep,
-      Path out, Path jar, String classpath, long seed, List<String> javaOpts, List<String> beamArgs,
-      List<String> args, List<String> runners) {
+      Path out, Path jar, String classpath, long seed, Path duckdbJar, int threads,
+      List<String> javaOpts, List<String> beamArgs, List<String> args, List<String> runners) {
 
     /** The Beam options that select each runner {@code --runners} names. */
     static final java.util.Map<String, List<String>> RUNNER_ARGS = java.util.Map.of(
@@ -72,7 +86,7 @@ public final class CopyBenchmark {
       List<String> beam = new ArrayList<>(RUNNER_ARGS.get(runner));
       beam.addAll(beamArgs);
       return new Options(work, sizeMb, files, small, cases, keep, out, jar, classpath, seed,
-          javaOpts, List.copyOf(beam), args, List.of(runner));
+          duckdbJar, threads, javaOpts, List.copyOf(beam), args, List.of(runner));
     }
 
     static Options parse(String... args) {
@@ -80,12 +94,14 @@ public final class CopyBenchmark {
       int sizeMb = 1024;
       int files = 8;
       int small = 100_000;
-      List<Character> cases = List.of('a', 'b', 'c', 'd');
+      List<Character> cases = List.of('a', 'b', 'c', 'd', 'e', 'f', 'g');
       boolean keep = false;
       Path out = null;
       Path jar = null;
       String classpath = null;
       long seed = 20240101L;
+      Path duckdbJar = null;
+      int threads = Runtime.getRuntime().availableProcessors();
       List<String> javaOpts = new ArrayList<>();
       List<String> beamArgs = new ArrayList<>();
       List<String> runners = List.of("direct");
@@ -95,7 +111,8 @@ public final class CopyBenchmark {
           case "--keep" -> keep = true;
           case "--help", "-h" -> throw new IllegalArgumentException("");
           case "--work", "--size-mb", "--files", "--small", "--cases", "--out", "--jar",
-              "--classpath", "--seed", "--java-opt", "--beam-arg", "--runners" -> {
+              "--classpath", "--seed", "--duckdb-jar", "--threads", "--java-opt",
+              "--beam-arg", "--runners" -> {
             if (i + 1 >= args.length) {
               throw new IllegalArgumentException(a + " needs a value");
             }
@@ -110,6 +127,8 @@ public final class CopyBenchmark {
               case "--jar" -> jar = Path.of(v);
               case "--classpath" -> classpath = v;
               case "--seed" -> seed = Long.parseLong(v);
+              case "--duckdb-jar" -> duckdbJar = Path.of(v);
+              case "--threads" -> threads = positive(a, v);
               case "--java-opt" -> javaOpts.add(v);
               case "--runners" -> runners = runners(v);
               default -> beamArgs.add(v);
@@ -123,7 +142,8 @@ public final class CopyBenchmark {
       }
       return new Options(work.toAbsolutePath(), sizeMb, files, small, cases, keep, out,
           jar == null ? null : jar.toAbsolutePath(),
-          classpath, seed, List.copyOf(javaOpts), List.copyOf(beamArgs), List.of(args), runners);
+          classpath, seed, duckdbJar == null ? null : duckdbJar.toAbsolutePath(), threads,
+          List.copyOf(javaOpts), List.copyOf(beamArgs), List.of(args), runners);
     }
 
     private static List<String> runners(String value) {
@@ -156,8 +176,9 @@ public final class CopyBenchmark {
       Set<Character> set = new LinkedHashSet<>();
       for (String s : value.split(",")) {
         String t = s.trim().toLowerCase(Locale.ROOT);
-        if (t.length() != 1 || "abcd".indexOf(t.charAt(0)) < 0) {
-          throw new IllegalArgumentException("--cases takes a list of a, b, c and d, not '" + value + "'");
+        if (t.length() != 1 || "abcdefg".indexOf(t.charAt(0)) < 0) {
+          throw new IllegalArgumentException("--cases takes a list of letters a to g, not '"
+              + value + "'");
         }
         set.add(t.charAt(0));
       }
@@ -227,12 +248,18 @@ public final class CopyBenchmark {
     BenchData data = new BenchData(o.work());
     List<BenchData.CsvFile> csv = null;
     List<String> gz = null;
+    List<BenchData.TypedFile> typed = null;
     BenchData.TreeDigest small = null;
-    if (o.cases().contains('a') || o.cases().contains('b') || o.cases().contains('c')) {
+    boolean anyTyped = o.cases().stream().anyMatch(c -> c >= 'e');
+    Path duckdb = o.cases().contains('e') ? duckdbJar(o) : null;
+    if (o.cases().stream().anyMatch(c -> c != 'd')) {
       csv = data.csv(o.files(), o.bytesPerFile(), o.seed(), log);
     }
     if (o.cases().contains('b')) {
       gz = data.gz(csv, log);
+    }
+    if (anyTyped) {
+      typed = data.typed(csv, log);
     }
     if (o.cases().contains('d')) {
       small = data.small(o.small(), o.seed(), log);
@@ -283,6 +310,25 @@ public final class CopyBenchmark {
           r.baseline("cp -r", timeSequence(List.of(cp), List.of()));
           r.size(small.bytes(), small.files());
         }
+        case 'e' -> {
+          log.info("(e) baseline: DuckDB CSV to Parquet on " + o.threads() + " threads");
+          r.baseline("duckdb " + o.threads() + " threads",
+              runDuckDb(o, duckdb, data, csv, baseline, false));
+          log.info("(e) for comparison: DuckDB with TPC-H's types (DECIMAL(15,2), DATE)");
+          BenchData.deleteTree(baseline);
+          Files.createDirectories(baseline);
+          r.comparison("duckdb " + o.threads() + " threads, TPC-H types",
+              runDuckDb(o, duckdb, data, csv, baseline, true));
+          r.size(csvBytes, csv.size());
+        }
+        case 'f' -> {
+          r.size(csvBytes, csv.size());
+          r.input("Parquet", typed.stream().mapToLong(BenchData.TypedFile::parquetBytes).sum());
+        }
+        case 'g' -> {
+          r.size(csvBytes, csv.size());
+          r.input("JSON", typed.stream().mapToLong(BenchData.TypedFile::jsonBytes).sum());
+        }
         default -> throw new AssertionError(c);
       }
 
@@ -291,7 +337,10 @@ public final class CopyBenchmark {
       r.adfBeam(run.timing(), run.copyDuration());
       Path written = out.resolve(BenchFactories.OUTPUT_FOLDER);
       if (run.exitCode() != 0) {
-        r.verification(false, "adf-beam exited " + run.exitCode() + "; see " + run.log());
+        List<String> lines = Files.readAllLines(run.log());
+        r.verification(false, "adf-beam exited " + run.exitCode() + "; see " + run.log()
+            + "; it ends: " + String.join(" | ",
+                lines.subList(Math.max(1, lines.size() - 5), lines.size())));
       } else {
         log.info("(" + c + ") verifying " + written);
         String problem = switch (c) {
@@ -299,6 +348,13 @@ public final class CopyBenchmark {
           case 'b' -> BenchVerify.plainCsv(written, csv);
           case 'c' -> BenchVerify.tabWithHeader(written, csv);
           case 'd' -> BenchVerify.tree(written, small);
+          // PreserveHierarchy keeps each source file's name, whatever the format
+          case 'e' -> BenchVerify.typed(written, typed,
+              csv.stream().map(BenchData.CsvFile::name).toList(), ColumnarFormat.PARQUET);
+          case 'f' -> BenchVerify.typed(written, typed,
+              typed.stream().map(BenchData.TypedFile::parquetName).toList(), ColumnarFormat.ORC);
+          case 'g' -> BenchVerify.typed(written, typed,
+              typed.stream().map(BenchData.TypedFile::jsonName).toList(), ColumnarFormat.AVRO);
           default -> throw new AssertionError(c);
         };
         r.verification(problem == null, problem == null ? "output read back and matches" : problem);
@@ -324,13 +380,15 @@ public final class CopyBenchmark {
     }
     Path warm = o.work().resolve("warm-up");
     BenchData.deleteTree(warm);
-    Path in = Files.createDirectories(warm.resolve("in/bench/csv"));
-    Files.writeString(in.resolve("tiny.csv"), "1,a\n2,b\n");
-    Path factory = BenchFactories.write(warm.resolve("factory"), 'c');
+    // Tiny inputs of every format the row cases read, so that the archive holds their classes.
+    BenchData tiny = new BenchData(warm);
+    StatusLog quiet = message -> { };
+    tiny.typed(tiny.csv(1, 2_000, o.seed(), quiet), quiet);
+    Path factory = BenchFactories.write(warm.resolve("factory"), List.of('c', 'e', 'f', 'g'), true);
     List<String> command = List.of(launcher(o).toString(), "run", factory.toString(), "--rerun", "all",
-        "--store", BenchFactories.INPUT_SERVICE + "=" + warm.resolve("in").toUri(),
+        "--store", BenchFactories.INPUT_SERVICE + "=" + tiny.storeRoot().toUri(),
         "--store", BenchFactories.OUTPUT_SERVICE + "=" + warm.resolve("out").toUri());
-    log.info("warm-up: one untimed run of a tiny copy");
+    log.info("warm-up: one untimed run of tiny copies (CSV to TSV, Parquet, ORC, Avro)");
     Process p = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(warm.resolve("log.txt").toFile())).start();
     waitFor(p);
@@ -349,6 +407,65 @@ public final class CopyBenchmark {
     Path script = root == null ? null : root.resolve("adf-beam");
     return script != null && Files.isExecutable(script)
         && o.jar().equals(root.resolve("runners/target/adf-beam.jar")) ? script : null;
+  }
+
+  /**
+   * The DuckDB JDBC jar: {@code --duckdb-jar}, else the duckdb_jdbc jar on this class path (as in
+   * the tests), else the one in the Maven local repository.
+   */
+  static Path duckdbJar(Options o) throws IOException {
+    Path jar = o.duckdbJar();
+    if (jar == null) {
+      for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+        Path p = Path.of(entry);
+        if (p.getFileName() != null && p.getFileName().toString().startsWith("duckdb_jdbc")) {
+          jar = p;
+          break;
+        }
+      }
+    }
+    if (jar == null) {
+      String repo = System.getProperty("maven.repo.local",
+          Path.of(System.getProperty("user.home"), ".m2", "repository").toString());
+      jar = Path.of(repo, "org", "duckdb", "duckdb_jdbc", DUCKDB_VERSION,
+          "duckdb_jdbc-" + DUCKDB_VERSION + ".jar");
+    }
+    if (!Files.isRegularFile(jar)) {
+      throw new IOException("no DuckDB JDBC jar at " + jar + "; case e's baseline needs it: build"
+          + " once with mvn -B -pl examples -am install (examples' tests depend on it), or pass"
+          + " --duckdb-jar FILE");
+    }
+    return jar;
+  }
+
+  /**
+   * Case (e)'s baseline: {@link DuckDbCsvToParquet} in a child JVM (start-up included, as for
+   * adf-beam), one Parquet file per CSV file into {@code folder}; checks the rows it wrote.
+   */
+  private static Timing runDuckDb(Options o, Path duckdb, BenchData data,
+      List<BenchData.CsvFile> csv, Path folder, boolean tpch) throws IOException {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", duckdb + File.pathSeparator + System.getProperty("java.class.path"),
+        DuckDbCsvToParquet.class.getName(), Integer.toString(o.threads()),
+        tpch ? "tpch" : "structure", folder.toString()));
+    for (BenchData.CsvFile f : csv) {
+      command.add(data.csvFolder().resolve(f.name()).toString());
+    }
+    Path log = Files.createDirectories(o.work().resolve("logs")).resolve(tpch ? "e.duckdb-tpch.log" : "e.duckdb.log");
+    sync();
+    ChildCpu cpu = ChildCpu.start();
+    int exit = waitFor(new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(log.toFile()).start());
+    Timing timing = cpu.stop();
+    String out = Files.readString(log);
+    long expected = csv.stream().mapToLong(BenchData.CsvFile::rows).sum();
+    Matcher rows = Pattern.compile("(?m)^rows (\\d+)$").matcher(out);
+    if (exit != 0 || !rows.find() || Long.parseLong(rows.group(1)) != expected) {
+      throw new IOException("the DuckDB baseline failed (exit " + exit + ", " + expected
+          + " rows expected); see " + log);
+    }
+    return timing;
   }
 
   /** One timed adf-beam run: wall-clock and CPU seconds, the report's copyDuration, the exit code. */

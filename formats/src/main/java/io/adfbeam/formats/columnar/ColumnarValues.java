@@ -150,6 +150,14 @@ final class ColumnarValues {
   }
 
   private static String decimalProblem(BigDecimal d) {
+    if (d.scale() >= 0 && d.scale() <= DECIMAL_SCALE) {
+      // Fast path: at scale 18 nothing is rounded, and a non-zero value has precision() - scale()
+      // integer digits (as it will after setScale), so no BigInteger needs to be made.
+      return d.signum() != 0 && d.precision() - d.scale() > DECIMAL_PRECISION - DECIMAL_SCALE
+          ? "Decimal " + d.toPlainString() + " has more than "
+              + (DECIMAL_PRECISION - DECIMAL_SCALE) + " integer digits (columns are DECIMAL(38,18))"
+          : null;
+    }
     BigDecimal scaled;
     try {
       scaled = d.setScale(DECIMAL_SCALE);
@@ -167,6 +175,38 @@ final class ColumnarValues {
   /** The unscaled value of a checked Decimal at scale 18. */
   static BigInteger unscaled(BigDecimal d) {
     return d.setScale(DECIMAL_SCALE).unscaledValue();
+  }
+
+  private static final long[] POWERS_OF_TEN = new long[19];
+
+  static {
+    POWERS_OF_TEN[0] = 1;
+    for (int i = 1; i < POWERS_OF_TEN.length; i++) {
+      POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
+    }
+  }
+
+  /**
+   * A checked Decimal at scale 18 as 16 bytes of big-endian two's complement: {@code
+   * toFixed(unscaled(d), 16)}, computed in 128-bit long arithmetic when the unscaled value fits in
+   * a long (up to 18 digits), without BigInteger.
+   */
+  static byte[] fixed16(BigDecimal d) {
+    int scale = d.scale();
+    if (scale < 0 || scale > DECIMAL_SCALE || d.precision() > 18) {
+      return toFixed(unscaled(d), 16);
+    }
+    long u = d.unscaledValue().longValue();
+    long p = POWERS_OF_TEN[DECIMAL_SCALE - scale];
+    // u * p exactly, as 128 bits: p > 0, so the signed high word is multiplyHigh's.
+    long hi = Math.multiplyHigh(u, p);
+    long lo = u * p;
+    byte[] out = new byte[16];
+    for (int i = 0; i < 8; i++) {
+      out[i] = (byte) (hi >>> (56 - 8 * i));
+      out[8 + i] = (byte) (lo >>> (56 - 8 * i));
+    }
+    return out;
   }
 
   /** Big-endian two's complement in exactly {@code size} bytes (sign-extended). */

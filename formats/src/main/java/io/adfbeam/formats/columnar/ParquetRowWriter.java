@@ -7,8 +7,6 @@ import io.adfbeam.formats.rows.RowWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -127,10 +125,16 @@ public final class ParquetRowWriter implements RowWriter {
 
   /** INT96: nanos of the day (little-endian int64), then the Julian day (little-endian int32). */
   static Binary int96(LocalDateTime t) {
-    ByteBuffer b = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
-    b.putLong(t.toLocalTime().toNanoOfDay());
-    b.putInt((int) (t.toLocalDate().toEpochDay() + ColumnarValues.JULIAN_EPOCH_DAY));
-    return Binary.fromConstantByteArray(b.array());
+    long nanos = t.toLocalTime().toNanoOfDay();
+    int day = (int) (t.toLocalDate().toEpochDay() + ColumnarValues.JULIAN_EPOCH_DAY);
+    byte[] b = new byte[12];
+    for (int i = 0; i < 8; i++) {
+      b[i] = (byte) (nanos >>> (8 * i));
+    }
+    for (int i = 0; i < 4; i++) {
+      b[8 + i] = (byte) (day >>> (8 * i));
+    }
+    return Binary.fromConstantByteArray(b);
   }
 
   private static final class Builder extends ParquetWriter.Builder<Object[], Builder> {
@@ -196,7 +200,7 @@ public final class ParquetRowWriter implements RowWriter {
           case SINGLE -> consumer.addFloat((Float) v);
           case DOUBLE -> consumer.addDouble((Double) v);
           case DECIMAL -> consumer.addBinary(Binary.fromConstantByteArray(
-              ColumnarValues.toFixed(ColumnarValues.unscaled((BigDecimal) v), 16)));
+              ColumnarValues.fixed16((BigDecimal) v)));
           case BYTE_ARRAY -> consumer.addBinary(Binary.fromReusedByteArray((byte[]) v));
           case BOOLEAN -> consumer.addBoolean((Boolean) v);
           case STRING -> consumer.addBinary(

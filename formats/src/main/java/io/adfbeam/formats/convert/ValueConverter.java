@@ -335,6 +335,17 @@ public final class ValueConverter implements Serializable {
     }
     switch (type) {
       case INT16, INT32, INT64 -> {
+        if (plainInteger(s)) {
+          // Fast path, the same value as below: a sign and at most 18 digits fit in a long.
+          long v = Long.parseLong(s);
+          if (type == AdfType.INT64) {
+            return v;
+          } else if (type == AdfType.INT32 && v == (int) v) {
+            return (int) v;
+          } else if (type == AdfType.INT16 && v == (short) v) {
+            return (short) v;
+          }
+        }
         BigDecimal d = number(s);
         if (d == null) {
           throw new ConversionException(text, type, "not a number");
@@ -364,6 +375,10 @@ public final class ValueConverter implements Serializable {
         return d;
       }
       case DECIMAL -> {
+        if (culture.decimalSeparator == '.' && plainDecimal(s)) {
+          // Fast path: text that normalize() would leave as it is.
+          return new BigDecimal(s);
+        }
         BigDecimal d = number(s);
         if (d == null) {
           throw new ConversionException(text, type, "not a number");
@@ -463,6 +478,51 @@ public final class ValueConverter implements Serializable {
       return Double.NEGATIVE_INFINITY;
     }
     return null;
+  }
+
+  /** An optional sign and 1 to 18 ASCII digits: a long, whatever the culture. */
+  private static boolean plainInteger(String s) {
+    int n = s.length();
+    int i = n > 0 && (s.charAt(0) == '-' || s.charAt(0) == '+') ? 1 : 0;
+    if (n - i < 1 || n - i > 18) {
+      return false;
+    }
+    for (; i < n; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * An optional sign, digits, and optionally a point and more digits ({@code -12.50}): Java's
+   * form already, when the culture's decimal separator is the point.
+   */
+  private static boolean plainDecimal(String s) {
+    int n = s.length();
+    int i = n > 0 && (s.charAt(0) == '-' || s.charAt(0) == '+') ? 1 : 0;
+    int before = 0;
+    while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+      i++;
+      before++;
+    }
+    if (before == 0) {
+      return false;
+    }
+    if (i == n) {
+      return true;
+    }
+    if (s.charAt(i++) != '.') {
+      return false;
+    }
+    int after = 0;
+    while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+      i++;
+      after++;
+    }
+    return after > 0 && i == n;
   }
 
   private BigDecimal number(String s) {

@@ -59,6 +59,26 @@ class ValueConverterTest {
   }
 
   @Test
+  void plainNumberTextTakesTheFastPathWithTheSameValues() throws Exception {
+    assertThat(parse("+42", AdfType.INT64)).isEqualTo(42L);
+    assertThat(parse("-0", AdfType.INT32)).isEqualTo(0);
+    assertThat(parse("999999999999999999", AdfType.INT64)).isEqualTo(999_999_999_999_999_999L);
+    assertThat(parse("9223372036854775807", AdfType.INT64)).isEqualTo(Long.MAX_VALUE);
+    assertThat(parse("-32768", AdfType.INT16)).isEqualTo((short) -32768);
+    assertThat(message(() -> parse("32768", AdfType.INT16))).contains("out of range");
+    assertThat(message(() -> parse("2147483648", AdfType.INT32))).contains("out of range");
+    assertThat(parse("12.0", AdfType.INT32)).isEqualTo(12);
+    assertThat(parse("-12345.670", AdfType.DECIMAL)).isEqualTo(new BigDecimal("-12345.670"));
+    assertThat(parse("+0.5", AdfType.DECIMAL)).isEqualTo(new BigDecimal("0.5"));
+    assertThat(parse("5.", AdfType.DECIMAL)).isEqualTo(new BigDecimal("5"));
+    assertThat(parse(".5", AdfType.DECIMAL)).isEqualTo(new BigDecimal("0.5"));
+    assertThat(ValueConverter.of(new Field("d", AdfType.DECIMAL, "de-de", null)).parse("1.234,5"))
+        .isEqualTo(new BigDecimal("1234.5"));
+    assertThat(message(() -> parse("12.5", AdfType.DECIMAL, "de-de", null)))
+        .contains("not a number");
+  }
+
+  @Test
   void integerErrors() {
     assertThat(message(() -> parse("abc", AdfType.INT32)))
         .isEqualTo("cannot convert 'abc' to Int32: not a number");

@@ -74,14 +74,25 @@ public final class Orchestrator {
     this.slicesPerJob = slicesPerJob;
   }
 
+  private static final Object SERIAL_JOBS = new Object();
+
   /** Jobs on Beam: one {@link CopyJob} per call, cancelled at its timeout. */
   public static Jobs beam(PipelineOptions options) {
+    // Spark allows one SparkContext per JVM: its jobs run one after the other.
+    boolean oneAtATime = options.getRunner().getSimpleName().equals("SparkRunner");
     return (tasks, timeout, progress) -> {
       Map<String, JobOutcome> outcomes = new HashMap<>();
       try {
         CopyJob job = new CopyJob(options, tasks);
         timeout.ifPresent(job::withTimeout);
-        CopyJob.Result result = job.run(progress);
+        CopyJob.Result result;
+        if (oneAtATime) {
+          synchronized (SERIAL_JOBS) {
+            result = job.run(progress);
+          }
+        } else {
+          result = job.run(progress);
+        }
         for (CopyTask t : tasks) {
           var o = result.outcomes().get(t.runId());
           CopyJob.Counts c = result.counts().get(t.runId());
@@ -379,9 +390,17 @@ public final class Orchestrator {
       } catch (TimeoutException e) {
         return "external data of dataset '" + input.dataset() + "': a check took longer than the"
             + " retryTimeout " + limit;
-      } catch (Exception e) {
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (!(e.getCause() instanceof CopyFiles.MissingInputException)) {
+          // The store cannot be reached (credentials, network): waiting will not help; the copy
+          // runs and fails with the store's own error, naming the linked service.
+          return null;
+        }
         files = 0;
         bytes = 0;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return "interrupted while checking the external data of dataset '" + input.dataset() + "'";
       } finally {
         one.shutdownNow();
       }

@@ -65,7 +65,8 @@ class FlinkClusterTest {
     for (var e : runners.entrySet()) {
       Path out = dir.resolve("out-" + e.getKey());
       List<String> args = new ArrayList<>(List.of("run", factory.toString(), "--window",
-          CopyFactory.WINDOW, "--store", "In=" + dir.resolve("in"), "--store", "Out=" + out,
+          CopyFactory.WINDOW, "--state", dir.resolve("state-" + e.getKey()).toString(),
+          "--store", "In=" + dir.resolve("in"), "--store", "Out=" + out,
           "--report", dir.resolve(e.getKey() + ".json").toString()));
       args.addAll(e.getValue());
       CopyFactory.Run run = CopyFactory.adfBeam(dir, args, 300);
@@ -111,6 +112,7 @@ class FlinkClusterTest {
     CopyFactory.csv(dir.resolve("in"), 16, 100_000); // about 150 MB to GZip: several seconds
     Path out = dir.resolve("out");
     List<String> args = List.of("run", factory.toString(), "--window", CopyFactory.WINDOW,
+        "--state", dir.resolve("state").toString(),
         "--store", "In=" + dir.resolve("in"), "--store", "Out=" + out,
         "--report", dir.resolve("report.json").toString(),
         "--runner=FlinkRunner", "--flinkMaster=" + cluster.master(), "--parallelism=2",

@@ -45,7 +45,8 @@ class SparkRunnerTest {
       command.addAll(List.of("-cp", System.getProperty("adfbeam.jar") + java.io.File.pathSeparator
               + Files.readString(Path.of(System.getProperty("adfbeam.sparkClasspath"))).strip(),
           "io.adfbeam.runners.cli.AdfBeamCommand", "run", factory.toString(),
-          "--window", CopyFactory.WINDOW, "--store", "In=" + temp.resolve("in"),
+          "--window", CopyFactory.WINDOW, "--state", temp.resolve("state-" + runner).toString(),
+          "--store", "In=" + temp.resolve("in"),
           "--store", "Out=" + out, "--report", temp.resolve(runner + ".json").toString(),
           "--runner=" + runner));
       if (runner.equals("SparkRunner")) {

@@ -149,7 +149,8 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
     }
   }
 
-  static final class MissingInputException extends IOException {
+  /** A source folder or file that is not there (as opposed to a store that cannot be reached). */
+  public static final class MissingInputException extends IOException {
     MissingInputException(String message) {
       super(message);
     }

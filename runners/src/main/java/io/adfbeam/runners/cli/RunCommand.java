@@ -1,7 +1,7 @@
 package io.adfbeam.runners.cli;
 
 import io.adfbeam.runners.run.ActivityRunReport;
-import io.adfbeam.runners.run.CopyRunner;
+import io.adfbeam.runners.run.CopyJob;
 import io.adfbeam.runners.run.Orchestrator;
 import io.adfbeam.runners.run.RunReports;
 import io.adfbeam.translator.bind.BoundRun;
@@ -312,7 +312,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /** A progress line per activity on standard error, when its counts change. */
-  private static CopyRunner.Progress progressPrinter(Console console, List<BoundRun> runs) {
+  private static CopyJob.Progress progressPrinter(Console console, List<BoundRun> runs) {
     Map<String, String> activityOf = new HashMap<>();
     runs.forEach(r -> activityOf.put(r.task().runId(), r.run().pipeline() + "/" + r.run().activity()));
     Map<String, String> last = new HashMap<>();

@@ -6,7 +6,7 @@ import io.adfbeam.runners.ledger.RunState;
 import io.adfbeam.runners.ledger.StateBusyException;
 import io.adfbeam.runners.run.ActivityRunReport;
 import io.adfbeam.runners.run.Clock;
-import io.adfbeam.runners.run.CopyRunner;
+import io.adfbeam.runners.run.CopyJob;
 import io.adfbeam.runners.run.Orchestrator;
 import io.adfbeam.runners.run.ScheduledRun;
 import io.adfbeam.translator.bind.BoundRun;
@@ -53,7 +53,7 @@ final class RunSession {
   }
 
   static List<ActivityRunReport> run(Factory factory, Path stateFolder, String rerun, int slicesPerJob,
-      List<BoundRun> bound, Orchestrator.Jobs jobs, CopyRunner.Progress progress, Console console)
+      List<BoundRun> bound, Orchestrator.Jobs jobs, CopyJob.Progress progress, Console console)
       throws IOException {
     if (rerun != null && !rerun.equals("all") && !rerun.equals("failed")) {
       throw new InvalidInputException("--rerun must be all or failed, not '" + rerun + "'");

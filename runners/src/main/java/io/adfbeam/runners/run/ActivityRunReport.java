@@ -1,5 +1,8 @@
 package io.adfbeam.runners.run;
 
+import io.adfbeam.translator.bind.BoundRun;
+import io.adfbeam.translator.time.AdfDateTimes;
+import io.adfbeam.transforms.copy.CopyFiles;
 import java.util.List;
 
 /**
@@ -38,4 +41,25 @@ public record ActivityRunReport(
   public boolean succeeded() {
     return status.equals("Succeeded");
   }
-}
+
+  /**
+   * The report of a bound run from its job's counts. A run that did not succeed reports only what
+   * it read: what it wrote was removed.
+   */
+  public static ActivityRunReport of(BoundRun r, String status, CopyJob.Counts c,
+      List<String> outputs, List<String> errors) {
+    CopyJob.Counts counts = c != null ? c : new CopyJob.Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    if (!status.equals("Succeeded")) {
+      // What a failed run wrote was removed: report only what it read.
+      counts = new CopyJob.Counts(counts.filesTotal(), counts.bytesTotal(), counts.filesRead(), 0,
+          counts.dataRead(), 0, counts.rowsRead(), 0, counts.rowsSkipped(), counts.copyMillis());
+    }
+    double seconds = counts.copyMillis() / 1000.0;
+    double throughput = seconds > 0 ? counts.dataRead() / 1024.0 / seconds : 0;
+    return new ActivityRunReport(r.run().pipeline(), r.run().activity(),
+        AdfDateTimes.format(r.run().slice().start()), AdfDateTimes.format(r.run().slice().end()),
+        status, counts.dataRead(), counts.dataWritten(), counts.filesRead(), counts.filesWritten(),
+        counts.rowsRead(), counts.rowsCopied(), counts.rowsSkipped(),
+        counts.rowsSkipped() > 0 ? CopyFiles.redirectFolder(r.task()) : null,
+        seconds, Math.round(throughput * 10) / 10.0, outputs == null ? List.of() : outputs, errors);
+  }}

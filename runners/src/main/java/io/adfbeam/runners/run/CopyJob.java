@@ -37,6 +37,9 @@ import org.joda.time.Duration;
  * run's outcome is written by the job to a local folder; its counts come from the job's metrics.
  */
 public final class CopyJob {
+  /** Progress of a running job: counts so far, by run id. */
+  public interface Progress extends java.util.function.Consumer<Map<String, Counts>> {}
+
   /** Counts of one run, from metrics: attempted values while running, committed at the end. */
   public record Counts(long filesTotal, long bytesTotal, long filesRead, long filesWritten, long dataRead,
       long dataWritten, long rowsRead, long rowsCopied, long rowsSkipped, long copyMillis) {}
@@ -79,7 +82,7 @@ public final class CopyJob {
    * that run synchronously, such as Flink's, report only at the end). A job that fails (a worker
    * lost, a runner error) is not an exception: the runs without an outcome end Failed.
    */
-  Result run(Consumer<Map<String, Counts>> progress) throws IOException {
+  Result run(Progress progress) throws IOException {
     Path outcomes = Files.createTempDirectory("adf-beam-outcomes-");
     try {
       Pipeline pipeline = Pipeline.create(options);

@@ -47,7 +47,7 @@ public final class Orchestrator {
 
   /** Runs one job of copy tasks; never throws: failures are outcomes. */
   public interface Jobs {
-    Map<String, JobOutcome> run(List<CopyTask> tasks, Optional<Duration> timeout, CopyRunner.Progress progress);
+    Map<String, JobOutcome> run(List<CopyTask> tasks, Optional<Duration> timeout, CopyJob.Progress progress);
   }
 
   /** What a job did for one run: Succeeded, Failed or TimedOut. */
@@ -150,7 +150,7 @@ public final class Orchestrator {
    * dependants.
    */
   public List<ActivityRunReport> run(List<ScheduledRun> runs, Set<ActivityRunId> readyBefore,
-      CopyRunner.Progress progress) throws IOException, InterruptedException {
+      CopyJob.Progress progress) throws IOException, InterruptedException {
     Map<ActivityRunId, Slot> byId = new LinkedHashMap<>();
     runs.forEach(r -> byId.put(r.bound().run().id(), new Slot(r)));
     List<LedgerEntry> changes = new ArrayList<>();
@@ -159,7 +159,7 @@ public final class Orchestrator {
       changes.add(entry(s));
     }
     recorder.record(changes);
-    CopyRunner.Progress shared = counts -> {
+    CopyJob.Progress shared = counts -> {
       synchronized (this) {
         progress.accept(counts);
       }
@@ -312,7 +312,7 @@ public final class Orchestrator {
   }
 
   private void launch(String activity, List<Slot> batch, ActivityPolicy policy, ExecutorService pool,
-      LinkedBlockingQueue<Done> done, CopyRunner.Progress progress) throws IOException {
+      LinkedBlockingQueue<Done> done, CopyJob.Progress progress) throws IOException {
     String start = MILLIS.format(clock.now());
     List<LedgerEntry> changes = new ArrayList<>();
     for (Slot s : batch) {
@@ -347,7 +347,7 @@ public final class Orchestrator {
       if (o == null) {
         o = new JobOutcome("Failed", null, List.of(), List.of("the job recorded no outcome for this run"));
       }
-      s.output = CopyRunner.report(s.bound(), o.status(), o.counts(), o.outputs(), o.errors());
+      s.output = ActivityRunReport.of(s.bound(), o.status(), o.counts(), o.outputs(), o.errors());
       s.errors = o.errors();
       if (o.status().equals("Succeeded")) {
         s.state = RunState.READY;
@@ -443,7 +443,7 @@ public final class Orchestrator {
       errors.add("not run: the pipeline is paused");
     }
     ActivityRunReport base = s.output != null ? s.output
-        : CopyRunner.report(s.bound(), status, null, null, errors);
+        : ActivityRunReport.of(s.bound(), status, null, null, errors);
     return new ActivityRunReport(base.pipeline(), base.activity(), base.sliceStart(), base.sliceEnd(),
         status, base.dataRead(), base.dataWritten(), base.filesRead(), base.filesWritten(),
         base.rowsRead(), base.rowsCopied(), base.rowsSkipped(), base.redirectRowPath(),

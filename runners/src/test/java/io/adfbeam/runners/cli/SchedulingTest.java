@@ -77,7 +77,7 @@ class SchedulingTest {
 
     @Override
     public synchronized Map<String, Orchestrator.JobOutcome> run(List<io.adfbeam.transforms.copy.CopyTask> tasks,
-        Optional<Duration> timeout, io.adfbeam.runners.run.CopyRunner.Progress progress) {
+        Optional<Duration> timeout, io.adfbeam.runners.run.CopyJob.Progress progress) {
       jobs.add(tasks.stream().map(t -> t.runId()).toList());
       Map<String, Orchestrator.JobOutcome> out = new HashMap<>();
       for (var t : tasks) {

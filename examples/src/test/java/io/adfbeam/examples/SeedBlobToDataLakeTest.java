@@ -36,18 +36,27 @@ class SeedBlobToDataLakeTest {
     int exitCode = run(out, err, "plan", EXAMPLE, "--window", WINDOW);
 
     assertThat(exitCode).as("stderr: %s", err).isZero();
-    assertThat(out.toString()).contains("activity run");
+    assertThat(out.toString()).startsWith(
+            "SamplePipeline/AzureBlobtoDataLake  2014-06-01T18:00:00Z -> 2014-06-01T19:00:00Z\n"
+                + "  input   AzureBlobInput"
+                + "  folderPath=mycontainer/myfolder/yearno=2014/monthno=06/dayno=01\n"
+                + "  output  AzureDataLakeStoreOutput  folderPath=datalake/output/\n")
+        .endsWith("3 activity runs\n");
   }
 
   @Test
-  void plansAsJson() {
+  void plansAsJson() throws Exception {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
 
     int exitCode = run(out, err, "plan", EXAMPLE, "--window", WINDOW, "--json");
 
     assertThat(exitCode).as("stderr: %s", err).isZero();
-    assertThat(out.toString()).startsWith("{").contains("\"activityRuns\"");
+    com.fasterxml.jackson.databind.JsonNode plan =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+    assertThat(plan.get("activityRuns")).hasSize(3);
+    assertThat(plan.get("activityRuns").get(2).get("sliceStart").asText())
+        .isEqualTo("2014-06-01T20:00:00Z");
   }
 
   private static int run(StringWriter out, StringWriter err, String... args) {

@@ -193,11 +193,7 @@ class RunCommandTest {
 
   @Test
   void incompatibleRowsAreSkippedCountedAndLoggedWithTheirErrors() throws IOException {
-    write("Tables/Orders.json", "{ \"name\": \"Orders\", \"properties\": { \"type\": \"AzureBlob\","
-        + " \"linkedServiceName\": \"Store\", \"structure\": [ {\"name\": \"id\", \"type\":"
-        + " \"Int32\"}, {\"name\": \"amount\", \"type\": \"Decimal\"} ], \"typeProperties\":"
-        + " { \"folderPath\": \"orders\", \"format\": {\"type\": \"TextFormat\"} },"
-        + " \"external\": true, \"availability\": { \"frequency\": \"Hour\", \"interval\": 1 } } }");
+    typedOrders();
     dataset("Json", "Lake", "json", "\"format\": {\"type\": \"JsonFormat\"}");
     pipeline("P", "{ \"name\": \"C\", \"type\": \"Copy\", \"inputs\": [{\"name\": \"Orders\"}],"
         + " \"outputs\": [{\"name\": \"Json\"}], \"typeProperties\": { \"source\": {\"type\":"
@@ -230,11 +226,7 @@ class RunCommandTest {
 
   @Test
   void withoutSkippingTheFirstIncompatibleRowFailsTheRunAndNothingIsWritten() throws IOException {
-    write("Tables/Orders.json", "{ \"name\": \"Orders\", \"properties\": { \"type\": \"AzureBlob\","
-        + " \"linkedServiceName\": \"Store\", \"structure\": [ {\"name\": \"id\", \"type\":"
-        + " \"Int32\"}, {\"name\": \"amount\", \"type\": \"Decimal\"} ], \"typeProperties\":"
-        + " { \"folderPath\": \"orders\", \"format\": {\"type\": \"TextFormat\"} },"
-        + " \"external\": true, \"availability\": { \"frequency\": \"Hour\", \"interval\": 1 } } }");
+    typedOrders();
     dataset("Json", "Lake", "json", "\"format\": {\"type\": \"JsonFormat\"}");
     pipeline("P", copy("C", "Orders", "Json", ""));
     Files.createDirectories(in.resolve("orders"));
@@ -246,6 +238,15 @@ class RunCommandTest {
     assertThat(r.out()).contains("P/C@2016-01-01T00:00:00Z: " + in.resolve("orders/o.csv")
         + ":2: column 'amount': cannot convert 'ten' to Decimal: not a number");
     assertThat(dataFiles(out)).isEmpty();
+  }
+
+  /** A text dataset whose structure types its two columns (id Int32, amount Decimal). */
+  private void typedOrders() throws IOException {
+    write("Tables/Orders.json", "{ \"name\": \"Orders\", \"properties\": { \"type\": \"AzureBlob\","
+        + " \"linkedServiceName\": \"Store\", \"structure\": [ {\"name\": \"id\", \"type\":"
+        + " \"Int32\"}, {\"name\": \"amount\", \"type\": \"Decimal\"} ], \"typeProperties\":"
+        + " { \"folderPath\": \"orders\", \"format\": {\"type\": \"TextFormat\"} },"
+        + " \"external\": true, \"availability\": { \"frequency\": \"Hour\", \"interval\": 1 } } }");
   }
 
   private String[] runArgs(String... extra) {

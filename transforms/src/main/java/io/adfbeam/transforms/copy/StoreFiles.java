@@ -259,12 +259,19 @@ public final class StoreFiles {
     }
     ResourceId id = resource(path);
     if (isObjectStore(path)) {
-      try {
-        ObjectFolders.prepareCreate(path);
-        return new StoreOutputStream(
-            Channels.newOutputStream(FileSystems.create(id, MimeTypes.BINARY)), path);
-      } catch (IOException | RuntimeException e) {
-        throw wrap("write", path, e);
+      for (int attempt = 1; ; attempt++) {
+        try {
+          ObjectFolders.prepareCreate(path);
+          return new StoreOutputStream(
+              Channels.newOutputStream(FileSystems.create(id, MimeTypes.BINARY)), path);
+        } catch (IOException | RuntimeException e) {
+          String m = String.valueOf(e.getMessage());
+          if (attempt == 1 && m.contains("container does not exist")) {
+            ObjectFolders.forgetContainer(path); // deleted since this worker created it: again
+            continue;
+          }
+          throw wrap("write", path, e);
+        }
       }
     }
     for (int attempt = 1; ; attempt++) {

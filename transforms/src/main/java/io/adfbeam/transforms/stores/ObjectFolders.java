@@ -141,6 +141,17 @@ public final class ObjectFolders {
   }
 
   /** Makes room to create {@code path}: its container exists and no blob is there. */
+  /**
+   * Forgets that the container of {@code path} exists, so the next {@link #prepareCreate} checks
+   * (and creates) it again: for a container deleted after this worker saw it.
+   */
+  public static void forgetContainer(String path) {
+    if (isBlob(path)) {
+      BlobPath p = BlobPath.of(path);
+      CONTAINERS.remove(BlobStores.current().get(BlobStores.ENDPOINT) + "/" + p.container());
+    }
+  }
+
   public static void prepareCreate(String path) throws IOException {
     if (!isBlob(path)) {
       return;

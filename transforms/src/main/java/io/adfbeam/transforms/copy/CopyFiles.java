@@ -1,11 +1,13 @@
 package io.adfbeam.transforms.copy;
 
 import io.adfbeam.formats.CompressionType;
+import io.adfbeam.formats.columnar.SeekableInput;
 import io.adfbeam.transforms.stores.StoreErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Serializable;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,10 +31,11 @@ import org.apache.beam.sdk.values.PCollection;
 
 /**
  * Copies the files of activity runs: {@code PCollection<CopyTask>} in, one {@link RunOutcome}
- * per run out. The unit of parallel work is a file: each run's files are listed, spread over at
- * most {@code parallelCopies} slots (64 when unset), copied slot by slot streaming from the source
- * codec to the sink codec, written aside under the sink folder's {@value StoreFiles#HIDDEN}
- * folder, and committed (moved into place) only when every file of the run succeeded. A failed
+ * per run out. The unit of parallel work is a file, or a part of a large file ({@link
+ * FileSplits}): each run's files are listed, spread over at most {@code parallelCopies} slots (64
+ * when unset), copied slot by slot streaming from the source codec to the sink codec, written
+ * aside under the sink folder's {@value StoreFiles#HIDDEN} folder, and committed (the parts of a
+ * split file joined, then moved into place) only when every file of the run succeeded. A failed
  * run leaves nothing where readers look. Running a run again replaces its files and removes the
  * ones its previous attempt wrote that it no longer writes (a manifest per run).
  *
@@ -68,12 +71,19 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
         .setCoder(SerializableCoder.of(RunOutcome.class));
   }
 
-  /** The files of one run that one worker copies, in order. */
-  record Slot(CopyTask task, int index, List<StoreFiles.Listed> files, boolean single, String error)
+  /** The files (or parts of files) of one run that one worker copies, in order. */
+  record Slot(CopyTask task, int index, List<FileSplits.Unit> units, boolean single, String error)
       implements Serializable {}
 
-  /** A file written aside and where it goes when the run commits. */
-  record Staged(String staged, String target) implements Serializable {}
+  /**
+   * A file written aside and where it goes when the run commits: a whole output, or part {@code
+   * part} of the {@code parts} that are joined into it.
+   */
+  record Staged(String staged, String target, int part, int parts) implements Serializable {
+    Staged(String staged, String target) {
+      this(staged, target, 0, 1);
+    }
+  }
 
   record SlotResult(CopyTask task, List<Staged> files, List<String> errors) implements Serializable {}
 
@@ -119,18 +129,20 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
       long bytes = files.stream().mapToLong(StoreFiles.Listed::size).sum();
       CopyMetrics.counter(task.runId(), CopyMetrics.FILES_TOTAL).inc(files.size());
       CopyMetrics.counter(task.runId(), CopyMetrics.BYTES_TOTAL).inc(bytes);
+      int cap = task.parallelCopies() > 0 ? task.parallelCopies() : DEFAULT_SLOTS;
+      List<FileSplits.Unit> units = FileSplits.units(task, files,
+          FileSplits.splitBytes(task, bytes, cap));
       int slots = task.sink().behavior() == CopyBehavior.MERGE_FILES ? 1
-          : Math.max(1, Math.min(files.size(),
-              task.parallelCopies() > 0 ? task.parallelCopies() : DEFAULT_SLOTS));
-      List<List<StoreFiles.Listed>> dealt = new ArrayList<>();
+          : Math.max(1, Math.min(units.size(), cap));
+      List<List<FileSplits.Unit>> dealt = new ArrayList<>();
       long[] load = new long[slots];
       for (int i = 0; i < slots; i++) {
         dealt.add(new ArrayList<>());
       }
-      List<StoreFiles.Listed> bySize = new ArrayList<>(files);
-      bySize.sort(Comparator.comparingLong(StoreFiles.Listed::size).reversed()
-          .thenComparing(StoreFiles.Listed::relativePath));
-      for (StoreFiles.Listed f : bySize) {
+      List<FileSplits.Unit> bySize = new ArrayList<>(units);
+      bySize.sort(Comparator.comparingLong(FileSplits.Unit::size).reversed()
+          .thenComparing(UNIT_ORDER));
+      for (FileSplits.Unit f : bySize) {
         int least = 0;
         for (int i = 1; i < slots; i++) {
           if (load[i] < load[least]) {
@@ -142,12 +154,17 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
       }
       boolean single = files.size() == 1;
       for (int i = 0; i < slots; i++) {
-        List<StoreFiles.Listed> mine = dealt.get(i);
-        mine.sort(Comparator.comparing(StoreFiles.Listed::relativePath));
+        List<FileSplits.Unit> mine = dealt.get(i);
+        mine.sort(UNIT_ORDER);
         out.output(KV.of(task.runId() + "#" + i, new Slot(task, i, mine, single, null)));
       }
     }
   }
+
+  /** Units in path order, the parts of a file in their order. */
+  private static final Comparator<FileSplits.Unit> UNIT_ORDER =
+      Comparator.comparing((FileSplits.Unit u) -> u.file().relativePath())
+          .thenComparingInt(u -> u.part() == null ? 0 : u.part().index());
 
   /** A source folder or file that is not there (as opposed to a store that cannot be reached). */
   public static final class MissingInputException extends IOException {
@@ -217,8 +234,12 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
           if (task.sink().behavior() == CopyBehavior.MERGE_FILES) {
             merge(task, slot, staged, log);
           } else {
-            for (StoreFiles.Listed f : slot.files()) {
-              copyOne(task, f, slot.single(), staged, log);
+            for (FileSplits.Unit u : slot.units()) {
+              if (u.part() == null) {
+                copyOne(task, u.file(), slot.single(), staged, log);
+              } else {
+                copyPart(task, u.file(), u.part(), slot.single(), staged, log);
+              }
             }
           }
         } catch (IOException | RuntimeException e) {
@@ -265,11 +286,39 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
       CopyMetrics.counter(task.runId(), CopyMetrics.FILES_READ).inc();
     }
 
+    /** Copies one part of a split file into its own staged file, joined at commit. */
+    private static void copyPart(CopyTask task, StoreFiles.Listed file, FileSplits.Part part,
+        boolean single, List<Staged> staged, BadRowLog log) throws IOException {
+      String name = OutputNames.forFile(task, file.relativePath(), single);
+      SeekableInput input = StoreFiles.seekable(file);
+      write(task, name, part, staged, log, part.range().length(), copier -> {
+        if (task.source().format().columnar()) {
+          copier.copyColumnar(input, part.range());
+          return;
+        }
+        SeekableByteChannel ch = input.open();
+        TextParts.Range range;
+        try {
+          range = TextParts.range(ch, file.size(), task.source().text(), part);
+        } catch (IOException | RuntimeException e) {
+          ch.close();
+          throw e;
+        }
+        copier.copyTextPart(range.prelude(), range.open(ch),
+            part.first() ? file.path() : file.path() + " (from byte " + range.start() + ")");
+      });
+      CopyMetrics.counter(task.runId(), CopyMetrics.SPLIT_PARTS).inc();
+      if (part.first()) {
+        CopyMetrics.counter(task.runId(), CopyMetrics.FILES_READ).inc();
+      }
+    }
+
     private static void merge(CopyTask task, Slot slot, List<Staged> staged, BadRowLog log)
         throws IOException {
       String name = OutputNames.merged(task);
       write(task, name, staged, log, Long.MAX_VALUE, copier -> {
-        for (StoreFiles.Listed file : slot.files()) {
+        for (FileSplits.Unit unit : slot.units()) {
+          StoreFiles.Listed file = unit.file();
           if (task.source().format() != null && task.source().format().columnar()) {
             copier.copyColumnar(StoreFiles.seekable(file));
             CopyMetrics.counter(task.runId(), CopyMetrics.FILES_READ).inc();
@@ -296,21 +345,37 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
 
     private static void write(CopyTask task, String name, List<Staged> staged, BadRowLog log,
         long sizeHint, Body body) throws IOException {
-      String stagedPath = stagingFolder(task) + name;
-      staged.add(new Staged(stagedPath, task.sink().folder() + name));
+      write(task, name, null, staged, log, sizeHint, body);
+    }
+
+    /**
+     * Writes one staged file: a whole output, or one part of a split file ({@code part} not null),
+     * whose bytes are counted when the parts are joined and whose file is counted once.
+     */
+    private static void write(CopyTask task, String name, FileSplits.Part part,
+        List<Staged> staged, BadRowLog log, long sizeHint, Body body) throws IOException {
+      String stagedPath = part == null ? stagingFolder(task) + name
+          : PartJoin.partPath(task, name, part.index());
+      String target = task.sink().folder() + name;
+      staged.add(part == null ? new Staged(stagedPath, target)
+          : new Staged(stagedPath, target, part.index(), part.count()));
       FileCopier copier;
       try (OutputStream store = StoreFiles.create(stagedPath)) {
-        copier = new FileCopier(task, store, name, log, sizeHint);
+        copier = new FileCopier(task, store, name, log, sizeHint, part != null && !part.first());
         try (copier) {
           body.copy(copier);
         }
       }
       CopyMetrics.counter(task.runId(), CopyMetrics.DATA_READ).inc(copier.bytesRead);
-      CopyMetrics.counter(task.runId(), CopyMetrics.DATA_WRITTEN).inc(copier.bytesWritten());
+      if (part == null) {
+        CopyMetrics.counter(task.runId(), CopyMetrics.DATA_WRITTEN).inc(copier.bytesWritten());
+      }
       CopyMetrics.counter(task.runId(), CopyMetrics.ROWS_READ).inc(copier.rowsRead);
       CopyMetrics.counter(task.runId(), CopyMetrics.ROWS_COPIED).inc(copier.rowsCopied);
       CopyMetrics.counter(task.runId(), CopyMetrics.ROWS_SKIPPED).inc(copier.rowsSkipped);
-      CopyMetrics.counter(task.runId(), CopyMetrics.FILES_WRITTEN).inc();
+      if (part == null || part.first()) {
+        CopyMetrics.counter(task.runId(), CopyMetrics.FILES_WRITTEN).inc();
+      }
     }
   }
 
@@ -337,6 +402,9 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
       }
       Map<String, String> byTarget = new HashMap<>();
       for (Staged s : staged) {
+        if (s.part() > 0) {
+          continue; // a later part of a split file: its target is its first part's
+        }
         String earlier = byTarget.putIfAbsent(s.target(), s.staged());
         if (earlier != null) {
           errors.add("dataset '" + task.sink().dataset() + "': two source files would both be"
@@ -348,7 +416,15 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
         out.output(new RunOutcome(element.getKey(), false, List.of(), new ArrayList<>(errors)));
         return;
       }
-      List<String> targets = staged.stream().map(Staged::target).sorted().toList();
+      List<String> targets = staged.stream().map(Staged::target).distinct().sorted().toList();
+      try {
+        staged = PartJoin.join(task, staged);
+      } catch (IOException | RuntimeException e) {
+        // a part that does not join (a store that failed, parts that differ): the run fails
+        removeStagingAfterFailure(task);
+        out.output(new RunOutcome(element.getKey(), false, List.of(), List.of(message(e))));
+        return;
+      }
       try {
         List<String> previous = readManifest(task);
         StoreFiles.rename(staged.stream().map(Staged::staged).toList(),

@@ -215,30 +215,34 @@ class CopyFilesSplitTest {
     return finalNewline ? sb.toString() : sb.substring(0, sb.length() - 2);
   }
 
-  private static byte[] gunzip(byte[] gz) throws IOException {
-    try (InputStream in = Codecs.decompress(new ByteArrayInputStream(gz), CompressionType.GZIP)) {
+  private static byte[] decompress(byte[] data, CompressionType type) throws IOException {
+    try (InputStream in = Codecs.decompress(new ByteArrayInputStream(data), type)) {
       return in.readAllBytes();
     }
   }
 
-  @Test
-  void csvWithAHeaderToGzipConcatenatesMembersThatGzipReads() throws Exception {
+  /** GZip parts join as gzip members, BZip2 parts as bzip2 streams: gzip and bzip2 read them. */
+  @ParameterizedTest
+  @EnumSource(value = CompressionType.class, names = {"GZIP", "BZIP2"})
+  void csvWithAHeaderToACompressedCsvConcatenatesStreamsTheToolsRead(CompressionType type)
+      throws Exception {
     Path source = root.resolve("src/orders.csv");
     write(source, csv("id,name,amount,at,ok\r\n", true));
     Copies copies = copyBoth(FileSource.of("In", folder(source.getParent())).withText(CSV_HEADER),
-        out -> FileSink.of("Out", out).withText(CSV_HEADER).withCompression(CompressionType.GZIP, null),
+        out -> FileSink.of("Out", out).withText(CSV_HEADER).withCompression(type, null),
         CopySettings.DEFAULT, Files.size(source) / 7);
     copies.sameCounts(Files.size(source), ROWS);
-    assertThat(copies.output()).isEqualTo("orders.csv.gz");
-    byte[] split = Files.readAllBytes(copies.splitOut().resolve("orders.csv.gz"));
-    byte[] uncut = Files.readAllBytes(copies.uncutOut().resolve("orders.csv.gz"));
-    assertThat(gunzip(split)).isEqualTo(gunzip(uncut)).isEqualTo(Files.readAllBytes(source));
-    // gzip itself reads the members one after the other
-    Process gzip = new ProcessBuilder("gzip", "-dc",
-        copies.splitOut().resolve("orders.csv.gz").toString()).start();
-    byte[] byGzip = gzip.getInputStream().readAllBytes();
-    assertThat(gzip.waitFor()).isZero();
-    assertThat(byGzip).isEqualTo(Files.readAllBytes(source));
+    String name = "orders.csv" + type.extension();
+    assertThat(copies.output()).isEqualTo(name);
+    byte[] split = Files.readAllBytes(copies.splitOut().resolve(name));
+    byte[] uncut = Files.readAllBytes(copies.uncutOut().resolve(name));
+    assertThat(decompress(split, type)).isEqualTo(decompress(uncut, type))
+        .isEqualTo(Files.readAllBytes(source));
+    Process tool = new ProcessBuilder(type == CompressionType.GZIP ? "gzip" : "bzip2", "-dc",
+        copies.splitOut().resolve(name).toString()).start();
+    byte[] byTool = tool.getInputStream().readAllBytes();
+    assertThat(tool.waitFor()).isZero();
+    assertThat(byTool).isEqualTo(Files.readAllBytes(source));
   }
 
   @Test

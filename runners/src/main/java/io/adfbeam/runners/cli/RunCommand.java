@@ -273,6 +273,15 @@ final class RunCommand implements Callable<Integer> {
     if (options.getRunner().getSimpleName().equals("DirectRunner")) {
       // Return from run() at once so that progress can be shown while the job works.
       options.as(DirectOptions.class).setBlockOnRun(false);
+      // The Direct runner's checks that user code neither mutates nor fails to encode elements
+      // clone every element through its coder at every step. The copy's elements are immutable
+      // records with tested coders, so the checks only cost time; a user's flag still wins.
+      if (beamArgs.stream().noneMatch(a -> a.startsWith("--enforceImmutability"))) {
+        options.as(DirectOptions.class).setEnforceImmutability(false);
+      }
+      if (beamArgs.stream().noneMatch(a -> a.startsWith("--enforceEncodability"))) {
+        options.as(DirectOptions.class).setEnforceEncodability(false);
+      }
     }
     if (options.getRunner().getSimpleName().equals("FlinkRunner")) {
       stageOwnJar(options.as(FlinkPipelineOptions.class));

@@ -273,11 +273,40 @@ final class RunCommand implements Callable<Integer> {
     if (options.getRunner().getSimpleName().equals("DirectRunner")) {
       // Return from run() at once so that progress can be shown while the job works.
       options.as(DirectOptions.class).setBlockOnRun(false);
+      // The Direct runner's checks that user code neither mutates nor fails to encode elements
+      // clone every element through its coder at every step. The copy's elements are immutable
+      // records with tested coders, so the checks only cost time; a user's flag still wins.
+      if (beamArgs.stream().noneMatch(a -> a.startsWith("--enforceImmutability"))) {
+        options.as(DirectOptions.class).setEnforceImmutability(false);
+      }
+      if (beamArgs.stream().noneMatch(a -> a.startsWith("--enforceEncodability"))) {
+        options.as(DirectOptions.class).setEnforceEncodability(false);
+      }
     }
     if (options.getRunner().getSimpleName().equals("FlinkRunner")) {
-      stageOwnJar(options.as(FlinkPipelineOptions.class));
+      FlinkPipelineOptions flink = options.as(FlinkPipelineOptions.class);
+      stageOwnJar(flink);
+      flinkDefaults(flink, beamArgs);
     }
     return options;
+  }
+
+  /**
+   * Flink settings a copy wants when the user gives none. An embedded Flink gets one task slot
+   * per core: without {@code --parallelism} the runner's local environment ran the copy on one
+   * slot, half of a 2-core machine. {@code --fasterCopy}: the copy's elements are immutable
+   * records that no step changes, so Flink's deep copy of each element between chained
+   * operators is pure cost (the runner itself warns that it should be set).
+   */
+  static void flinkDefaults(FlinkPipelineOptions flink, List<String> args) {
+    String master = flink.getFlinkMaster();
+    boolean embedded = master == null || master.isBlank() || master.startsWith("[");
+    if (embedded && args.stream().noneMatch(a -> a.startsWith("--parallelism"))) {
+      flink.setParallelism(Runtime.getRuntime().availableProcessors());
+    }
+    if (args.stream().noneMatch(a -> a.startsWith("--fasterCopy"))) {
+      flink.setFasterCopy(true);
+    }
   }
 
   /**

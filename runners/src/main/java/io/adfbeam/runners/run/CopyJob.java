@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.apache.beam.runners.flink.FlinkPipelineOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.coders.SerializableCoder;
@@ -88,7 +89,7 @@ public final class CopyJob {
       Pipeline pipeline = Pipeline.create(options);
       pipeline
           .apply("ActivityRuns", Create.of(tasks).withCoder(SerializableCoder.of(CopyTask.class)))
-          .apply("Copy", CopyFiles.create())
+          .apply("Copy", oneProcess(options) ? CopyFiles.create().inOneProcess() : CopyFiles.create())
           .apply("RecordOutcomes", ParDo.of(new WriteOutcomeFn(outcomes.toString())));
       PipelineResult result = null;
       String failure = null;
@@ -133,6 +134,40 @@ public final class CopyJob {
       try (Stream<Path> files = Files.walk(outcomes)) {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
+    }
+  }
+
+  /**
+   * Whether every worker of a job on these options runs in this JVM: the Direct runner, a Flink
+   * embedded in this process (no master, {@code [local]}, {@code [auto]}, {@code [collection]}),
+   * Spark with a {@code local} master. The copy then shares each run's files between its slots
+   * in memory ({@link CopyFiles#inOneProcess()}).
+   */
+  static boolean oneProcess(PipelineOptions options) {
+    return switch (options.getRunner().getSimpleName()) {
+      case "DirectRunner" -> true;
+      case "FlinkRunner" -> {
+        String master = options.as(FlinkPipelineOptions.class).getFlinkMaster();
+        yield master == null || master.isBlank() || master.startsWith("[");
+      }
+      case "SparkRunner" -> sparkMaster(options).startsWith("local");
+      default -> false;
+    };
+  }
+
+  /**
+   * The Spark runner's master, read through its options interface by name: the Spark runner is
+   * not a dependency of this module (a user adds its jar to run on Spark).
+   */
+  private static String sparkMaster(PipelineOptions options) {
+    try {
+      Class<? extends PipelineOptions> spark = Class.forName(
+          "org.apache.beam.runners.spark.SparkPipelineOptions", true, options.getRunner().getClassLoader())
+          .asSubclass(PipelineOptions.class);
+      Object master = spark.getMethod("getSparkMaster").invoke(options.as(spark));
+      return master == null ? "" : master.toString();
+    } catch (ReflectiveOperationException | LinkageError e) {
+      return "";
     }
   }
 

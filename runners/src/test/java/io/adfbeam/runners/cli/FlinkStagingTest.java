@@ -8,8 +8,8 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.jupiter.api.Test;
 
 /**
- * What {@code run} stages for the Flink runner: nothing for an embedded master, the user's
- * {@code --filesToStage} untouched, and the jar it runs from for a remote master (tested end to
+ * What {@code run} sets for the Flink runner: defaults for an unset parallelism and fasterCopy,
+ * and what it stages: nothing for an embedded master, the user's {@code --filesToStage} untouched, and the jar it runs from for a remote master (tested end to
  * end against a real cluster in the tests module; here the classes come from a folder, not a jar).
  */
 class FlinkStagingTest {
@@ -37,6 +37,31 @@ class FlinkStagingTest {
     // Tests run from target/classes: no jar to stage, so the Flink runner's own detection applies.
     assertThat(RunCommand.ownJar()).isEmpty();
     assertThat(options.getFilesToStage()).isNull();
+  }
+
+  @Test
+  void anEmbeddedFlinkGetsASlotPerCoreAndNoDeepCopiesUnlessTheUserSaysOtherwise() {
+    for (String master : List.of("[local]", "[auto]")) {
+      FlinkPipelineOptions options = flink("--flinkMaster=" + master);
+      RunCommand.flinkDefaults(options, List.of("--flinkMaster=" + master));
+      assertThat(options.getParallelism()).as(master)
+          .isEqualTo(Runtime.getRuntime().availableProcessors());
+      assertThat(options.getFasterCopy()).as(master).isTrue();
+    }
+    List<String> args = List.of("--flinkMaster=[local]", "--parallelism=7", "--fasterCopy=false");
+    FlinkPipelineOptions mine = flink(args.toArray(String[]::new));
+    RunCommand.flinkDefaults(mine, args);
+    assertThat(mine.getParallelism()).isEqualTo(7);
+    assertThat(mine.getFasterCopy()).isFalse();
+  }
+
+  @Test
+  void aRemoteClusterKeepsItsOwnDefaultParallelism() {
+    FlinkPipelineOptions options = flink("--flinkMaster=127.0.0.1:8081");
+    int before = options.getParallelism();
+    RunCommand.flinkDefaults(options, List.of("--flinkMaster=127.0.0.1:8081"));
+    assertThat(options.getParallelism()).isEqualTo(before);
+    assertThat(options.getFasterCopy()).isTrue();
   }
 
   private static FlinkPipelineOptions flink(String... args) {

@@ -52,16 +52,35 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
   /** Slots per run when parallelCopies is not set: plenty for any worker count on one job. */
   static final int DEFAULT_SLOTS = 64;
 
-  private CopyFiles() {}
+  /** Runs with more files than this deal them out to slots even in one process (see below). */
+  static final int MAX_SHARED_FILES = 4096;
+
+  private final boolean oneProcess;
+
+  private CopyFiles(boolean oneProcess) {
+    this.oneProcess = oneProcess;
+  }
 
   public static CopyFiles create() {
-    return new CopyFiles();
+    return new CopyFiles(false);
+  }
+
+  /**
+   * For runners whose workers all live in this JVM (the Direct runner, an embedded Flink, Spark
+   * local): the slots of a run take its files from one {@link SharedFileQueue}, largest first,
+   * instead of each copying the share dealt to it, so the runner's placement of slots cannot
+   * leave one worker with most of the files. Runs of more than {@value #MAX_SHARED_FILES} files
+   * are dealt out as usual (many small shares balance by themselves). Never use it on a runner
+   * with several worker processes: each would copy every file.
+   */
+  public CopyFiles inOneProcess() {
+    return new CopyFiles(true);
   }
 
   @Override
   public PCollection<RunOutcome> expand(PCollection<CopyTask> tasks) {
     return tasks
-        .apply("ListFiles", ParDo.of(new ListFn()))
+        .apply("ListFiles", ParDo.of(new ListFn(oneProcess)))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(Slot.class)))
         .apply("Spread", Reshuffle.of())
         .apply("CopySlots", ParDo.of(new CopySlotFn()))
@@ -71,9 +90,13 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
         .setCoder(SerializableCoder.of(RunOutcome.class));
   }
 
-  /** The files (or parts of files) of one run that one worker copies, in order. */
-  record Slot(CopyTask task, int index, List<FileSplits.Unit> units, boolean single, String error)
-      implements Serializable {}
+  /**
+   * The files (or parts of files) of one run that one worker copies, in order; or, with a {@code
+   * queue}, all the run's units, largest first, of which the worker copies those it takes from the
+   * queue.
+   */
+  record Slot(CopyTask task, int index, List<FileSplits.Unit> units, boolean single, String error,
+      String queue) implements Serializable {}
 
   /**
    * A file written aside and where it goes when the run commits: a whole output, or part {@code
@@ -85,7 +108,12 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
     }
   }
 
-  record SlotResult(CopyTask task, List<Staged> files, List<String> errors) implements Serializable {}
+  /**
+   * What a slot staged; with a shared queue, also how many files the queue held and how many of
+   * them this slot copied.
+   */
+  record SlotResult(CopyTask task, List<Staged> files, List<String> errors, String queue,
+      int queued, int copied) implements Serializable {}
 
   static String stagingFolder(CopyTask task) {
     return task.sink().folder() + StoreFiles.HIDDEN + "/staging/" + OutputNames.token(task.runId()) + "/";
@@ -115,6 +143,12 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
 
   /** Lists a run's source files and deals them out to slots, balancing bytes. */
   static final class ListFn extends DoFn<CopyTask, KV<String, Slot>> {
+    private final boolean oneProcess;
+
+    ListFn(boolean oneProcess) {
+      this.oneProcess = oneProcess;
+    }
+
     @ProcessElement
     public void process(@Element CopyTask task, OutputReceiver<KV<String, Slot>> out) throws IOException {
       List<StoreFiles.Listed> files;
@@ -123,7 +157,7 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
         files = sourceFiles(task.source());
       } catch (MissingInputException | StoreErrors.StoreException e) {
         // a missing input, or a store that failed: this run fails, the others go on
-        out.output(KV.of(task.runId() + "#0", new Slot(task, 0, List.of(), false, e.getMessage())));
+        out.output(KV.of(task.runId() + "#0", new Slot(task, 0, List.of(), false, e.getMessage(), null)));
         return;
       }
       long bytes = files.stream().mapToLong(StoreFiles.Listed::size).sum();
@@ -134,14 +168,24 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
           FileSplits.splitBytes(task, bytes, cap));
       int slots = task.sink().behavior() == CopyBehavior.MERGE_FILES ? 1
           : Math.max(1, Math.min(units.size(), cap));
+      List<FileSplits.Unit> bySize = new ArrayList<>(units);
+      bySize.sort(Comparator.comparingLong(FileSplits.Unit::size).reversed()
+          .thenComparing(UNIT_ORDER));
+      boolean single = files.size() == 1;
+      if (oneProcess && slots > 1 && units.size() <= MAX_SHARED_FILES) {
+        // a fresh queue per listing: a listing done again starts again from the first file
+        String queue = task.runId() + "@" + java.util.UUID.randomUUID();
+        List<FileSplits.Unit> all = List.copyOf(bySize);
+        for (int i = 0; i < slots; i++) {
+          out.output(KV.of(task.runId() + "#" + i, new Slot(task, i, all, single, null, queue)));
+        }
+        return;
+      }
       List<List<FileSplits.Unit>> dealt = new ArrayList<>();
       long[] load = new long[slots];
       for (int i = 0; i < slots; i++) {
         dealt.add(new ArrayList<>());
       }
-      List<FileSplits.Unit> bySize = new ArrayList<>(units);
-      bySize.sort(Comparator.comparingLong(FileSplits.Unit::size).reversed()
-          .thenComparing(UNIT_ORDER));
       for (FileSplits.Unit f : bySize) {
         int least = 0;
         for (int i = 1; i < slots; i++) {
@@ -152,11 +196,10 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
         dealt.get(least).add(f);
         load[least] += Math.max(1, f.size());
       }
-      boolean single = files.size() == 1;
       for (int i = 0; i < slots; i++) {
         List<FileSplits.Unit> mine = dealt.get(i);
         mine.sort(UNIT_ORDER);
-        out.output(KV.of(task.runId() + "#" + i, new Slot(task, i, mine, single, null)));
+        out.output(KV.of(task.runId() + "#" + i, new Slot(task, i, mine, single, null, null)));
       }
     }
   }
@@ -225,6 +268,7 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
       CopyTask task = slot.task();
       List<Staged> staged = new ArrayList<>();
       List<String> errors = new ArrayList<>();
+      int copied = 0;
       if (slot.error() != null) {
         errors.add(slot.error());
       } else {
@@ -233,13 +277,15 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
             : new BadRowLog(redirect + "incompatible-rows-" + slot.index() + ".csv")) {
           if (task.sink().behavior() == CopyBehavior.MERGE_FILES) {
             merge(task, slot, staged, log);
+          } else if (slot.queue() != null) {
+            for (int i = SharedFileQueue.take(slot.queue()); i < slot.units().size();
+                i = SharedFileQueue.take(slot.queue())) {
+              copyUnit(task, slot.units().get(i), slot.single(), staged, log);
+              copied++;
+            }
           } else {
             for (FileSplits.Unit u : slot.units()) {
-              if (u.part() == null) {
-                copyOne(task, u.file(), slot.single(), staged, log);
-              } else {
-                copyPart(task, u.file(), u.part(), slot.single(), staged, log);
-              }
+              copyUnit(task, u, slot.single(), staged, log);
             }
           }
         } catch (IOException | RuntimeException e) {
@@ -247,7 +293,17 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
         }
       }
       CopyMetrics.copyMillis(task.runId()).update(System.currentTimeMillis() - started);
-      out.output(KV.of(task.runId(), new SlotResult(task, staged, errors)));
+      out.output(KV.of(task.runId(), new SlotResult(task, staged, errors, slot.queue(),
+          slot.queue() == null ? 0 : slot.units().size(), copied)));
+    }
+
+    private static void copyUnit(CopyTask task, FileSplits.Unit unit, boolean single,
+        List<Staged> staged, BadRowLog log) throws IOException {
+      if (unit.part() == null) {
+        copyOne(task, unit.file(), single, staged, log);
+      } else {
+        copyPart(task, unit.file(), unit.part(), single, staged, log);
+      }
     }
 
     private static void copyOne(CopyTask task, StoreFiles.Listed file, boolean single,
@@ -392,13 +448,28 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
       List<Staged> staged = new ArrayList<>();
       Set<String> errors = new LinkedHashSet<>();
       CopyTask task = null;
+      String queue = null;
+      int queued = 0;
+      int copied = 0;
       for (SlotResult r : element.getValue()) {
         task = r.task();
         staged.addAll(r.files());
         errors.addAll(r.errors());
+        if (r.queue() != null) {
+          queue = r.queue();
+          queued = r.queued();
+          copied += r.copied();
+        }
       }
       if (task == null) {
         return;
+      }
+      if (queue != null) {
+        SharedFileQueue.forget(queue);
+        if (errors.isEmpty() && copied != queued) {
+          errors.add("the run's " + queued + " files were copied " + copied + " times in all (a"
+              + " worker was run again by the runner); nothing was committed: run it again");
+        }
       }
       Map<String, String> byTarget = new HashMap<>();
       for (Staged s : staged) {

@@ -4,6 +4,9 @@ import io.adfbeam.formats.text.TextFormatOptions;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
@@ -60,10 +63,46 @@ final class LineCounter extends FilterInputStream {
   @Override
   public int read(byte[] buf, int off, int len) throws IOException {
     int n = in.read(buf, off, len);
-    for (int i = off; i < off + n; i++) {
-      see(buf[i]);
+    if (n > 0) {
+      count(buf, off, off + n);
     }
     return n;
+  }
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+  private static final long LF = ONES * '\n';
+  private static final long CR = ONES * '\r';
+
+  /**
+   * Sees {@code buf[from, to)} eight bytes at a time: a word with no line end only says the line
+   * goes on, so byte-by-byte work is left for the few words that hold one (a 130-byte row has a
+   * line end in one word of sixteen). Counting every byte costs a quarter of a GZip-to-text
+   * copy's time; this costs a few percent. The JDK has no such search over a byte array (the
+   * Vector API is still incubating in Java 17).
+   */
+  private void count(byte[] buf, int from, int to) {
+    int i = from;
+    for (; i + Long.BYTES <= to; i += Long.BYTES) {
+      long w = (long) LONGS.get(buf, i);
+      if (hasZeroByte(w ^ LF) || hasZeroByte(w ^ CR)) {
+        for (int j = i; j < i + Long.BYTES; j++) {
+          see(buf[j]);
+        }
+      } else {
+        inLine = true;
+      }
+    }
+    for (; i < to; i++) {
+      see(buf[i]);
+    }
+  }
+
+  /** Whether some byte of {@code v} is zero (the classic bit trick; exact, no false positives). */
+  private static boolean hasZeroByte(long v) {
+    return ((v - ONES) & ~v & HIGHS) != 0;
   }
 
   private void see(byte b) {

@@ -245,6 +245,27 @@ class CopyFilesSplitTest {
     assertThat(byTool).isEqualTo(Files.readAllBytes(source));
   }
 
+  /** In one process the slots take parts from the run's shared queue as they take files. */
+  @Test
+  void partsGoThroughTheSharedQueueOfOneProcess() throws IOException {
+    Path source = root.resolve("src/orders.csv");
+    write(source, csv("id,name,amount,at,ok\r\n", true));
+    Path queued = root.resolve("queued");
+    CopyHarness.Job job = CopyHarness.run(CopyFiles.create().inOneProcess(), new CopyTask("queued",
+        FileSource.of("In", folder(source.getParent())).withText(CSV_HEADER),
+        FileSink.of("Out", folder(queued)).withFormat(new DataFormat.Parquet()), 0,
+        CopySettings.DEFAULT.withSplitBytes(Files.size(source) / 6)));
+    assertThat(job.outcome("queued").succeeded()).isTrue();
+    assertThat(job.counter("queued", CopyMetrics.SPLIT_PARTS)).isGreaterThan(2);
+    assertThat(job.counter("queued", CopyMetrics.ROWS_COPIED)).isEqualTo(ROWS);
+    assertThat(SharedFileQueue.open()).isZero();
+    List<Object[]> rows = readColumnar(ColumnarFormat.PARQUET, queued.resolve("orders.csv"));
+    assertThat(rows).hasSize(ROWS);
+    for (int i = 0; i < ROWS; i++) {
+      assertThat(rows.get(i)[0]).isEqualTo(String.valueOf(i));
+    }
+  }
+
   @Test
   void csvToParquetTakesTheHeaderOnceAndEveryRowOnce() throws IOException {
     Path source = root.resolve("src/orders.csv");

@@ -74,6 +74,11 @@ final class CopyHarness {
 
   /** Runs one job of copy runs to completion on the Direct runner. */
   static Job run(CopyTask... tasks) {
+    return run(CopyFiles.create(), tasks);
+  }
+
+  /** Runs one job of copy runs through {@code copy} to completion on the Direct runner. */
+  static Job run(CopyFiles copy, CopyTask... tasks) {
     String key = UUID.randomUUID().toString();
     COLLECTED.put(key, new ConcurrentHashMap<>());
     try {
@@ -82,7 +87,7 @@ final class CopyHarness {
       Pipeline pipeline = Pipeline.create(options);
       pipeline
           .apply("Tasks", Create.of(List.of(tasks)).withCoder(SerializableCoder.of(CopyTask.class)))
-          .apply("Copy", CopyFiles.create())
+          .apply("Copy", copy)
           .apply("Collect", ParDo.of(new CollectFn(key)));
       PipelineResult result = pipeline.run();
       assertThat(result.waitUntilFinish()).isEqualTo(PipelineResult.State.DONE);

@@ -123,8 +123,8 @@ final class FileSplits {
   }
 
   /**
-   * Whether a text file starts with a UTF-16 or UTF-32 byte order mark, which the text reader
-   * follows over the declared encoding: its row ends are then not single bytes.
+   * Whether a text file starts with a UTF-16 byte order mark, which the text reader follows over
+   * a declared UTF-8: its row ends are then not single bytes.
    */
   private static boolean foreignByteOrderMark(StoreFiles.Listed file) throws IOException {
     try (SeekableByteChannel ch = StoreFiles.seekable(file).open()) {
@@ -134,8 +134,7 @@ final class FileSplits {
       }
       int b0 = b.position() > 0 ? b.get(0) & 0xff : -1;
       int b1 = b.position() > 1 ? b.get(1) & 0xff : -1;
-      return (b0 == 0xfe && b1 == 0xff) || (b0 == 0xff && b1 == 0xfe) // UTF-16, UTF-32LE
-          || (b0 == 0 && b1 == 0); // UTF-32BE
+      return (b0 == 0xfe && b1 == 0xff) || (b0 == 0xff && b1 == 0xfe);
     }
   }
 

@@ -20,6 +20,7 @@ import io.adfbeam.formats.text.TextFormatOptions;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -264,6 +265,49 @@ class CopyFilesSplitTest {
     for (int i = 0; i < ROWS; i++) {
       assertThat(rows.get(i)[0]).isEqualTo(String.valueOf(i));
     }
+  }
+
+  /**
+   * Files that cannot be cut safely stay whole even with a tiny split size: a quote character (a
+   * row end may be inside a value), a compressed source, a UTF-16 byte order mark before text
+   * declared UTF-8 (the reader follows the mark), and a byte-for-byte copy.
+   */
+  @Test
+  void filesThatCannotBeCutSafelyStayWhole() throws IOException {
+    String text = csv("id,name,amount,at,ok\r\n", true);
+    Path plain = root.resolve("plain/orders.csv");
+    write(plain, text);
+    Path gz = root.resolve("gz/orders.csv.gz");
+    Files.createDirectories(gz.getParent());
+    try (OutputStream out = Codecs.compress(Files.newOutputStream(gz), CompressionType.GZIP, null)) {
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+    Path utf16 = root.resolve("utf16/orders.csv");
+    write(utf16, ("\uFEFF" + text).getBytes(StandardCharsets.UTF_16LE));
+    FileSink parquet = FileSink.of("Out", folder(root.resolve("out-quoted")))
+        .withFormat(new DataFormat.Parquet());
+    CopySettings tiny = CopySettings.DEFAULT.withSplitBytes(4096);
+    List<CopyTask> tasks = List.of(
+        new CopyTask("quoted", FileSource.of("In", folder(plain.getParent()))
+            .withText(CSV_HEADER.withQuoteChar('"')), parquet, 0, tiny),
+        new CopyTask("gzip", FileSource.of("In", folder(gz.getParent())).withText(CSV_HEADER)
+            .withCompression(CompressionType.GZIP),
+            FileSink.of("Out", folder(root.resolve("out-gzip"))).withFormat(new DataFormat.Parquet()),
+            0, tiny),
+        new CopyTask("utf16", FileSource.of("In", folder(utf16.getParent())).withText(CSV_HEADER),
+            FileSink.of("Out", folder(root.resolve("out-utf16"))).withFormat(new DataFormat.Parquet()),
+            0, tiny),
+        new CopyTask("bytes", FileSource.of("In", folder(plain.getParent())).withText(CSV_HEADER),
+            FileSink.of("Out", folder(root.resolve("out-bytes"))).withText(CSV_HEADER), 0, tiny));
+    CopyHarness.Job job = CopyHarness.run(tasks.toArray(CopyTask[]::new));
+    for (CopyTask t : tasks) {
+      assertThat(job.outcome(t.runId()).errors()).as(t.runId()).isEmpty();
+      assertThat(job.counter(t.runId(), CopyMetrics.SPLIT_PARTS)).as(t.runId()).isZero();
+      assertThat(job.slots(t.runId())).as(t.runId()).isEqualTo(1);
+      assertThat(job.counter(t.runId(), CopyMetrics.ROWS_COPIED)).as(t.runId()).isEqualTo(ROWS);
+    }
+    assertThat(Files.readAllBytes(root.resolve("out-bytes/orders.csv")))
+        .isEqualTo(Files.readAllBytes(plain));
   }
 
   @Test

@@ -86,7 +86,7 @@ public enum ColumnarFormat {
     try {
       switch (this) {
         case AVRO -> ColumnarJoin.avro(parts, out);
-        case ORC -> ColumnarJoin.orc(parts, out);
+        case ORC -> ColumnarJoin.orc(parts, out, name);
         case PARQUET -> ColumnarJoin.parquet(parts, out, name);
       }
     } catch (IOException | RuntimeException e) {

@@ -92,7 +92,7 @@ final class ColumnarJoin {
    * ORC's merge reads and writes through Hadoop paths only: the parts and the output are lent to
    * it as the files of a file system of our own ({@link LentFileSystem}) for the time of the call.
    */
-  static void orc(List<SeekableInput> parts, OutputStream out) throws IOException {
+  static void orc(List<SeekableInput> parts, OutputStream out, String name) throws IOException {
     List<String> lent = new ArrayList<>();
     try {
       List<Path> inputs = new ArrayList<>();
@@ -103,8 +103,15 @@ final class ColumnarJoin {
       Configuration conf = new Configuration(false);
       conf.setClass("fs." + LentFileSystem.SCHEME + ".impl", LentFileSystem.class, FileSystem.class);
       conf.setBoolean("fs." + LentFileSystem.SCHEME + ".impl.disable.cache", true);
-      List<Path> merged = OrcFile.mergeFiles(output, OrcFile.writerOptions(conf)
-          .useUTCTimestamp(true).setProlepticGregorian(true), inputs);
+      List<Path> merged;
+      try {
+        merged = OrcFile.mergeFiles(output, OrcFile.writerOptions(conf)
+            .useUTCTimestamp(true).setProlepticGregorian(true), inputs);
+      } catch (IOException e) {
+        // ORC says only "Problem merging files into <path>": name the cause
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        throw new IOException("cannot join the ORC parts of " + name + ": " + cause, e);
+      }
       if (merged.size() != inputs.size()) {
         // mergeFiles leaves out, with a log line only, a file whose schema or codec differs
         throw new IOException("ORC could join only " + merged.size() + " of " + inputs.size()

@@ -34,9 +34,10 @@ final class PartJoin {
 
   /**
    * A run's staged files with the parts of each split file replaced by the file they join into;
-   * counts the joined files' bytes as dataWritten (their parts are not counted).
+   * counts the joined files' bytes as dataWritten (their parts are not counted). Run again after
+   * it joined (the runner retrying the commit), it leaves the joined files as they are.
    *
-   * @throws IOException if a part is missing or the parts cannot be joined
+   * @throws IOException if the run did not stage every part of a file, or they do not join
    */
   static List<Staged> join(CopyTask task, List<Staged> staged) throws IOException {
     List<Staged> out = new ArrayList<>();
@@ -60,13 +61,27 @@ final class PartJoin {
       String name = e.getKey().substring(task.sink().folder().length());
       String joined = CopyFiles.stagingFolder(task) + name;
       List<String> paths = parts.stream().map(Staged::staged).toList();
+      out.add(new Staged(joined, e.getKey()));
+      if (!allExist(paths)) {
+        // The runner runs the commit again: an earlier attempt joined them (parts are deleted
+        // only after a whole join) and may have moved the result into place already.
+        continue;
+      }
       long bytes = task.sink().format().columnar()
           ? joinColumnar(task, paths, joined, name) : concatenate(paths, joined);
       CopyMetrics.counter(task.runId(), CopyMetrics.DATA_WRITTEN).inc(bytes);
       StoreFiles.delete(paths); // now, not at the end of the commit: they take the space twice
-      out.add(new Staged(joined, e.getKey()));
     }
     return out;
+  }
+
+  private static boolean allExist(List<String> paths) throws IOException {
+    for (String p : paths) {
+      if (!StoreFiles.exists(p)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static long joinColumnar(CopyTask task, List<String> parts, String joined, String name)

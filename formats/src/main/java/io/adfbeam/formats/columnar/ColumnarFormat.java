@@ -70,6 +70,36 @@ public enum ColumnarFormat {
   }
 
   /**
+   * Writes to {@code out} one file holding the rows of {@code parts} in order: files of this
+   * format with one schema (as a writer writes the splits of one source), joined unit by unit
+   * without decoding (see {@link ColumnarJoin}). Closes {@code out} (each format's writer closes
+   * it when it ends the file).
+   *
+   * @param name the joined file's name, for messages
+   * @throws IOException if a part cannot be read, or the parts' schemas or codecs differ
+   */
+  public void join(List<SeekableInput> parts, OutputStream out, String name) throws IOException {
+    if (parts.isEmpty()) {
+      out.close();
+      throw new IllegalArgumentException("nothing to join into " + name);
+    }
+    try {
+      switch (this) {
+        case AVRO -> ColumnarJoin.avro(parts, out);
+        case ORC -> ColumnarJoin.orc(parts, out, name);
+        case PARQUET -> ColumnarJoin.parquet(parts, out, name);
+      }
+    } catch (IOException | RuntimeException e) {
+      try {
+        out.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+  }
+
+  /**
    * One split per unit (Avro block, ORC stripe, Parquet row group), covering the whole file; a file
    * without rows has one split of 0 rows.
    */

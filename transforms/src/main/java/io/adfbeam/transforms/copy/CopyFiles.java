@@ -1,11 +1,13 @@
 package io.adfbeam.transforms.copy;
 
 import io.adfbeam.formats.CompressionType;
+import io.adfbeam.formats.columnar.SeekableInput;
 import io.adfbeam.transforms.stores.StoreErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Serializable;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,10 +31,11 @@ import org.apache.beam.sdk.values.PCollection;
 
 /**
  * Copies the files of activity runs: {@code PCollection<CopyTask>} in, one {@link RunOutcome}
- * per run out. The unit of parallel work is a file: each run's files are listed, spread over at
- * most {@code parallelCopies} slots (64 when unset), copied slot by slot streaming from the source
- * codec to the sink codec, written aside under the sink folder's {@value StoreFiles#HIDDEN}
- * folder, and committed (moved into place) only when every file of the run succeeded. A failed
+ * per run out. The unit of parallel work is a file, or a part of a large file ({@link
+ * FileSplits}): each run's files are listed, spread over at most {@code parallelCopies} slots (64
+ * when unset), copied slot by slot streaming from the source codec to the sink codec, written
+ * aside under the sink folder's {@value StoreFiles#HIDDEN} folder, and committed (the parts of a
+ * split file joined, then moved into place) only when every file of the run succeeded. A failed
  * run leaves nothing where readers look. Running a run again replaces its files and removes the
  * ones its previous attempt wrote that it no longer writes (a manifest per run).
  *
@@ -88,14 +91,22 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
   }
 
   /**
-   * The files of one run that one worker copies, in order; or, with a {@code queue}, all the
-   * run's files, largest first, of which the worker copies those it takes from the queue.
+   * The files (or parts of files) of one run that one worker copies, in order; or, with a {@code
+   * queue}, all the run's units, largest first, of which the worker copies those it takes from the
+   * queue.
    */
-  record Slot(CopyTask task, int index, List<StoreFiles.Listed> files, boolean single, String error,
+  record Slot(CopyTask task, int index, List<FileSplits.Unit> units, boolean single, String error,
       String queue) implements Serializable {}
 
-  /** A file written aside and where it goes when the run commits. */
-  record Staged(String staged, String target) implements Serializable {}
+  /**
+   * A file written aside and where it goes when the run commits: a whole output, or part {@code
+   * part} of the {@code parts} that are joined into it.
+   */
+  record Staged(String staged, String target, int part, int parts) implements Serializable {
+    Staged(String staged, String target) {
+      this(staged, target, 0, 1);
+    }
+  }
 
   /**
    * What a slot staged; with a shared queue, also how many files the queue held and how many of
@@ -152,28 +163,30 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
       long bytes = files.stream().mapToLong(StoreFiles.Listed::size).sum();
       CopyMetrics.counter(task.runId(), CopyMetrics.FILES_TOTAL).inc(files.size());
       CopyMetrics.counter(task.runId(), CopyMetrics.BYTES_TOTAL).inc(bytes);
+      int cap = task.parallelCopies() > 0 ? task.parallelCopies() : DEFAULT_SLOTS;
+      List<FileSplits.Unit> units = FileSplits.units(task, files,
+          FileSplits.splitBytes(task, bytes, cap));
       int slots = task.sink().behavior() == CopyBehavior.MERGE_FILES ? 1
-          : Math.max(1, Math.min(files.size(),
-              task.parallelCopies() > 0 ? task.parallelCopies() : DEFAULT_SLOTS));
-      List<StoreFiles.Listed> bySize = new ArrayList<>(files);
-      bySize.sort(Comparator.comparingLong(StoreFiles.Listed::size).reversed()
-          .thenComparing(StoreFiles.Listed::relativePath));
+          : Math.max(1, Math.min(units.size(), cap));
+      List<FileSplits.Unit> bySize = new ArrayList<>(units);
+      bySize.sort(Comparator.comparingLong(FileSplits.Unit::size).reversed()
+          .thenComparing(UNIT_ORDER));
       boolean single = files.size() == 1;
-      if (oneProcess && slots > 1 && files.size() <= MAX_SHARED_FILES) {
+      if (oneProcess && slots > 1 && units.size() <= MAX_SHARED_FILES) {
         // a fresh queue per listing: a listing done again starts again from the first file
         String queue = task.runId() + "@" + java.util.UUID.randomUUID();
-        List<StoreFiles.Listed> all = List.copyOf(bySize);
+        List<FileSplits.Unit> all = List.copyOf(bySize);
         for (int i = 0; i < slots; i++) {
           out.output(KV.of(task.runId() + "#" + i, new Slot(task, i, all, single, null, queue)));
         }
         return;
       }
-      List<List<StoreFiles.Listed>> dealt = new ArrayList<>();
+      List<List<FileSplits.Unit>> dealt = new ArrayList<>();
       long[] load = new long[slots];
       for (int i = 0; i < slots; i++) {
         dealt.add(new ArrayList<>());
       }
-      for (StoreFiles.Listed f : bySize) {
+      for (FileSplits.Unit f : bySize) {
         int least = 0;
         for (int i = 1; i < slots; i++) {
           if (load[i] < load[least]) {
@@ -184,12 +197,17 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
         load[least] += Math.max(1, f.size());
       }
       for (int i = 0; i < slots; i++) {
-        List<StoreFiles.Listed> mine = dealt.get(i);
-        mine.sort(Comparator.comparing(StoreFiles.Listed::relativePath));
+        List<FileSplits.Unit> mine = dealt.get(i);
+        mine.sort(UNIT_ORDER);
         out.output(KV.of(task.runId() + "#" + i, new Slot(task, i, mine, single, null, null)));
       }
     }
   }
+
+  /** Units in path order, the parts of a file in their order. */
+  private static final Comparator<FileSplits.Unit> UNIT_ORDER =
+      Comparator.comparing((FileSplits.Unit u) -> u.file().relativePath())
+          .thenComparingInt(u -> u.part() == null ? 0 : u.part().index());
 
   /** A source folder or file that is not there (as opposed to a store that cannot be reached). */
   public static final class MissingInputException extends IOException {
@@ -260,14 +278,14 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
           if (task.sink().behavior() == CopyBehavior.MERGE_FILES) {
             merge(task, slot, staged, log);
           } else if (slot.queue() != null) {
-            for (int i = SharedFileQueue.take(slot.queue()); i < slot.files().size();
+            for (int i = SharedFileQueue.take(slot.queue()); i < slot.units().size();
                 i = SharedFileQueue.take(slot.queue())) {
-              copyOne(task, slot.files().get(i), slot.single(), staged, log);
+              copyUnit(task, slot.units().get(i), slot.single(), staged, log);
               copied++;
             }
           } else {
-            for (StoreFiles.Listed f : slot.files()) {
-              copyOne(task, f, slot.single(), staged, log);
+            for (FileSplits.Unit u : slot.units()) {
+              copyUnit(task, u, slot.single(), staged, log);
             }
           }
         } catch (IOException | RuntimeException e) {
@@ -276,7 +294,16 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
       }
       CopyMetrics.copyMillis(task.runId()).update(System.currentTimeMillis() - started);
       out.output(KV.of(task.runId(), new SlotResult(task, staged, errors, slot.queue(),
-          slot.queue() == null ? 0 : slot.files().size(), copied)));
+          slot.queue() == null ? 0 : slot.units().size(), copied)));
+    }
+
+    private static void copyUnit(CopyTask task, FileSplits.Unit unit, boolean single,
+        List<Staged> staged, BadRowLog log) throws IOException {
+      if (unit.part() == null) {
+        copyOne(task, unit.file(), single, staged, log);
+      } else {
+        copyPart(task, unit.file(), unit.part(), single, staged, log);
+      }
     }
 
     private static void copyOne(CopyTask task, StoreFiles.Listed file, boolean single,
@@ -315,11 +342,39 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
       CopyMetrics.counter(task.runId(), CopyMetrics.FILES_READ).inc();
     }
 
+    /** Copies one part of a split file into its own staged file, joined at commit. */
+    private static void copyPart(CopyTask task, StoreFiles.Listed file, FileSplits.Part part,
+        boolean single, List<Staged> staged, BadRowLog log) throws IOException {
+      String name = OutputNames.forFile(task, file.relativePath(), single);
+      SeekableInput input = StoreFiles.seekable(file);
+      write(task, name, part, staged, log, part.range().length(), copier -> {
+        if (task.source().format().columnar()) {
+          copier.copyColumnar(input, part.range());
+          return;
+        }
+        SeekableByteChannel ch = input.open();
+        TextParts.Range range;
+        try {
+          range = TextParts.range(ch, file.size(), task.source().text(), part);
+        } catch (IOException | RuntimeException e) {
+          ch.close();
+          throw e;
+        }
+        copier.copyTextPart(range.prelude(), range.open(ch),
+            part.first() ? file.path() : file.path() + " (from byte " + range.start() + ")");
+      });
+      CopyMetrics.counter(task.runId(), CopyMetrics.SPLIT_PARTS).inc();
+      if (part.first()) {
+        CopyMetrics.counter(task.runId(), CopyMetrics.FILES_READ).inc();
+      }
+    }
+
     private static void merge(CopyTask task, Slot slot, List<Staged> staged, BadRowLog log)
         throws IOException {
       String name = OutputNames.merged(task);
       write(task, name, staged, log, Long.MAX_VALUE, copier -> {
-        for (StoreFiles.Listed file : slot.files()) {
+        for (FileSplits.Unit unit : slot.units()) {
+          StoreFiles.Listed file = unit.file();
           if (task.source().format() != null && task.source().format().columnar()) {
             copier.copyColumnar(StoreFiles.seekable(file));
             CopyMetrics.counter(task.runId(), CopyMetrics.FILES_READ).inc();
@@ -346,21 +401,37 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
 
     private static void write(CopyTask task, String name, List<Staged> staged, BadRowLog log,
         long sizeHint, Body body) throws IOException {
-      String stagedPath = stagingFolder(task) + name;
-      staged.add(new Staged(stagedPath, task.sink().folder() + name));
+      write(task, name, null, staged, log, sizeHint, body);
+    }
+
+    /**
+     * Writes one staged file: a whole output, or one part of a split file ({@code part} not null),
+     * whose bytes are counted when the parts are joined and whose file is counted once.
+     */
+    private static void write(CopyTask task, String name, FileSplits.Part part,
+        List<Staged> staged, BadRowLog log, long sizeHint, Body body) throws IOException {
+      String stagedPath = part == null ? stagingFolder(task) + name
+          : PartJoin.partPath(task, name, part.index());
+      String target = task.sink().folder() + name;
+      staged.add(part == null ? new Staged(stagedPath, target)
+          : new Staged(stagedPath, target, part.index(), part.count()));
       FileCopier copier;
       try (OutputStream store = StoreFiles.create(stagedPath)) {
-        copier = new FileCopier(task, store, name, log, sizeHint);
+        copier = new FileCopier(task, store, name, log, sizeHint, part != null && !part.first());
         try (copier) {
           body.copy(copier);
         }
       }
       CopyMetrics.counter(task.runId(), CopyMetrics.DATA_READ).inc(copier.bytesRead);
-      CopyMetrics.counter(task.runId(), CopyMetrics.DATA_WRITTEN).inc(copier.bytesWritten());
+      if (part == null) {
+        CopyMetrics.counter(task.runId(), CopyMetrics.DATA_WRITTEN).inc(copier.bytesWritten());
+      }
       CopyMetrics.counter(task.runId(), CopyMetrics.ROWS_READ).inc(copier.rowsRead);
       CopyMetrics.counter(task.runId(), CopyMetrics.ROWS_COPIED).inc(copier.rowsCopied);
       CopyMetrics.counter(task.runId(), CopyMetrics.ROWS_SKIPPED).inc(copier.rowsSkipped);
-      CopyMetrics.counter(task.runId(), CopyMetrics.FILES_WRITTEN).inc();
+      if (part == null || part.first()) {
+        CopyMetrics.counter(task.runId(), CopyMetrics.FILES_WRITTEN).inc();
+      }
     }
   }
 
@@ -402,6 +473,9 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
       }
       Map<String, String> byTarget = new HashMap<>();
       for (Staged s : staged) {
+        if (s.part() > 0) {
+          continue; // a later part of a split file: its target is its first part's
+        }
         String earlier = byTarget.putIfAbsent(s.target(), s.staged());
         if (earlier != null) {
           errors.add("dataset '" + task.sink().dataset() + "': two source files would both be"
@@ -413,7 +487,15 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
         out.output(new RunOutcome(element.getKey(), false, List.of(), new ArrayList<>(errors)));
         return;
       }
-      List<String> targets = staged.stream().map(Staged::target).sorted().toList();
+      List<String> targets = staged.stream().map(Staged::target).distinct().sorted().toList();
+      try {
+        staged = PartJoin.join(task, staged);
+      } catch (IOException | RuntimeException e) {
+        // a part that does not join (a store that failed, parts that differ): the run fails
+        removeStagingAfterFailure(task);
+        out.output(new RunOutcome(element.getKey(), false, List.of(), List.of(message(e))));
+        return;
+      }
       try {
         List<String> previous = readManifest(task);
         StoreFiles.rename(staged.stream().map(Staged::staged).toList(),

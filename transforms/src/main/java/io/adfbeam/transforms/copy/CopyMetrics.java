@@ -20,6 +20,8 @@ public final class CopyMetrics {
   public static final String ROWS_SKIPPED = "rowsSkipped";
   public static final String FILES_TOTAL = "filesTotal";
   public static final String BYTES_TOTAL = "bytesTotal";
+  /** The parts split files were copied as ({@link FileSplits}); 0 when no file was split. */
+  public static final String SPLIT_PARTS = "splitParts";
   /** A distribution: how long each worker's share of a run took, in milliseconds. */
   public static final String COPY_MILLIS = "copyMillis";
 

@@ -2,6 +2,7 @@ package io.adfbeam.transforms.copy;
 
 import io.adfbeam.formats.CompressionType;
 import io.adfbeam.formats.columnar.SeekableInput;
+import io.adfbeam.formats.columnar.Split;
 import io.adfbeam.formats.compression.Codecs;
 import io.adfbeam.formats.compression.ZipArchiveReader;
 import io.adfbeam.formats.compression.ZipArchiveWriter;
@@ -16,9 +17,11 @@ import io.adfbeam.formats.text.TextFormatOptions;
 import io.adfbeam.formats.text.TextRowReader;
 import io.adfbeam.formats.text.TextRowWriter;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -43,6 +46,9 @@ final class FileCopier implements AutoCloseable {
   private RowSchema sinkSchema;
   private ValueConverter[] converters;
   private final BadRowLog badRows;
+  private final boolean continuation;
+  /** Rows the reader gives first that an earlier part copies (a headerless text's first row). */
+  private int preludeRows;
   long rowsRead;
   long rowsCopied;
   long rowsSkipped;
@@ -51,12 +57,15 @@ final class FileCopier implements AutoCloseable {
   /**
    * @param badRows where skipped rows are logged, or null when they are only counted
    * @param sizeHint the bytes the sources hold, to size the write buffer
+   * @param continuation whether this writes a later part of a split file ({@link FileSplits}):
+   *     the source's header and the sink's are the first part's, so this part has neither
    */
   FileCopier(CopyTask task, OutputStream store, String outputName, BadRowLog badRows,
-      long sizeHint) {
+      long sizeHint, boolean continuation) {
     this.task = task;
     this.outputName = outputName;
     this.badRows = badRows;
+    this.continuation = continuation;
     // Small files get small buffers: a copy of 100,000 of them should not allocate 6 GB.
     int buffer = (int) Math.max(4096, Math.min(BUFFER, sizeHint + 1));
     this.raw = new Counting.Out(new BufferedOutputStream(store, buffer));
@@ -103,13 +112,43 @@ final class FileCopier implements AutoCloseable {
    * than as a stream.
    */
   void copyColumnar(SeekableInput file) throws IOException {
+    copyColumnar(file, null);
+  }
+
+  /**
+   * Copies the rows of the units of a columnar source that start in {@code split} (the whole file
+   * when null); dataRead counts the split's bytes, so the parts of a file add up to its size.
+   */
+  void copyColumnar(SeekableInput file, Split split) throws IOException {
     if (task.sink().format() == null) {
       throw new IllegalArgumentException("dataset '" + task.sink().dataset() + "' has no format"
           + " while dataset '" + task.source().dataset() + "' has " + task.source().format().adfName()
           + "; give both datasets a format, or neither for a binary copy");
     }
-    bytesRead += file.length();
-    copyRows(RowCodecs.reader(task.source().format(), file), file.name());
+    bytesRead += split == null ? file.length() : split.length();
+    copyRows(RowCodecs.reader(task.source().format(), file, split), file.name());
+  }
+
+  /**
+   * Copies one part of an uncompressed text file cut into byte ranges ({@link TextParts}): its own
+   * bytes, after the file's prelude when the copy parses rows and this is a later part.
+   *
+   * @param prelude the file's first bytes up to the end of its first row
+   * @param range the part's own bytes
+   */
+  void copyTextPart(byte[] prelude, InputStream range, String sourceName) throws IOException {
+    try (Counting.In in = new Counting.In(range)) {
+      try {
+        if (!continuation || sameText(task)) {
+          copyDecoded(in, sourceName); // the first part holds the prelude; bytes need none
+        } else {
+          preludeRows = task.source().text().firstRowAsHeader() ? 0 : 1;
+          copyDecoded(new SequenceInputStream(new ByteArrayInputStream(prelude), in), sourceName);
+        }
+      } finally {
+        bytesRead += in.count;
+      }
+    }
   }
 
   /** Copies a raw source stream, decompressing it as the source dataset says. */
@@ -166,7 +205,7 @@ final class FileCopier implements AutoCloseable {
     }
     LineCounter counter = new LineCounter(decoded);
     transfer(counter, encoded());
-    long rows = counter.rows(text.firstRowAsHeader());
+    long rows = counter.rows(text.firstRowAsHeader() && !continuation);
     rowsRead += rows;
     rowsCopied += rows;
   }
@@ -185,6 +224,10 @@ final class FileCopier implements AutoCloseable {
     try (TextRowReader reader = new TextRowReader(decoded, task.source().text(), sourceName)) {
       String[] row;
       while ((row = reader.next()) != null) {
+        if (preludeRows > 0) {
+          preludeRows--;
+          continue;
+        }
         rowsRead++;
         try {
           rowWriter(reader, row).write(row);
@@ -194,7 +237,7 @@ final class FileCopier implements AutoCloseable {
         }
         rowsCopied++;
       }
-      if (rows == null && reader.header().isPresent()) {
+      if (rows == null && reader.header().isPresent() && !continuation) {
         rowWriter(reader, null); // a file with a header and no rows still gets its header
       }
     }
@@ -214,7 +257,7 @@ final class FileCopier implements AutoCloseable {
         for (int i = 0; i < converters.length; i++) {
           converters[i] = ValueConverter.of(sinkSchema.field(i));
         }
-        typedRows = RowCodecs.writer(task.sink().format(), encoded(), sinkSchema, outputName);
+        typedRows = RowCodecs.writer(sinkFormat(), encoded(), sinkSchema, outputName);
       }
       int[] from = columnSources(source, sinkSchema);
       while (true) {
@@ -222,12 +265,20 @@ final class FileCopier implements AutoCloseable {
         try {
           row = reader.next();
         } catch (BadRowException e) {
+          if (preludeRows > 0) {
+            preludeRows--; // the first part's row: it reports it
+            continue;
+          }
           skipOrThrow(e);
           rowsRead++; // a skipped row was read all the same
           continue;
         }
         if (row == null) {
           return;
+        }
+        if (preludeRows > 0) {
+          preludeRows--;
+          continue;
         }
         rowsRead++;
         try {
@@ -340,9 +391,16 @@ final class FileCopier implements AutoCloseable {
             }
             return names;
           });
-      rows = new TextRowWriter(encoded(), task.sink().text(), header);
+      rows = new TextRowWriter(encoded(), ((DataFormat.Text) sinkFormat()).options(), header);
     }
     return rows;
+  }
+
+  /** The sink's format; without its header row in a later part of a split file. */
+  private DataFormat sinkFormat() {
+    TextFormatOptions text = task.sink().text();
+    return continuation && text != null && text.firstRowAsHeader()
+        ? new DataFormat.Text(text.withFirstRowAsHeader(false)) : task.sink().format();
   }
 
   private OutputStream encoded() throws IOException {

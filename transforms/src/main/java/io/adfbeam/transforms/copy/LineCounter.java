@@ -34,11 +34,15 @@ final class LineCounter extends FilterInputStream {
    * bytes that appear nowhere else.
    */
   static boolean countable(TextFormatOptions options) {
-    Charset cs = options.encoding();
     return options.quoteChar().isEmpty() && options.escapeChar().isEmpty()
         && options.skipLineCount() == 0
         && options.rowDelimiter().map(c -> c == '\n' || c == '\r').orElse(true)
-        && (cs.equals(StandardCharsets.UTF_8) || ASCII_COMPATIBLE.contains(cs.name()));
+        && asciiCompatible(options.encoding());
+  }
+
+  /** Whether '\n' and '\r' are single bytes in {@code cs} that appear in no other character. */
+  static boolean asciiCompatible(Charset cs) {
+    return cs.equals(StandardCharsets.UTF_8) || ASCII_COMPATIBLE.contains(cs.name());
   }
 
   /** The rows seen: non-empty lines, less the header when the text has one. */

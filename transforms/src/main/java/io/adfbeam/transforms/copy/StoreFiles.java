@@ -222,9 +222,12 @@ public final class StoreFiles {
     }
   }
 
-  /** A listed file as a seekable input (the local file, or the store's seekable channel). */
+  /**
+   * A listed file as a seekable input: the local file, or the store's seekable channel ({@link
+   * BlobSeekableChannel} over Beam's on {@code azfs://}).
+   */
   public static SeekableInput seekable(Listed file) {
-    return SeekableInput.of(file.path(), file.size(), () -> {
+    SeekableInput.ChannelOpener store = () -> {
       var channel = FileSystems.open(resource(file.path()));
       if (channel instanceof java.nio.channels.SeekableByteChannel seekable) {
         return seekable;
@@ -232,7 +235,9 @@ public final class StoreFiles {
       channel.close();
       throw new IOException(file.path() + ": this store gives no seekable channel, which"
           + " Avro, ORC and Parquet files need");
-    });
+    };
+    return SeekableInput.of(file.path(), file.size(),
+        ObjectFolders.isBlob(file.path()) ? () -> new BlobSeekableChannel(store) : store);
   }
 
   /**

@@ -69,12 +69,12 @@ class SharedFileQueueTest {
     assertThat(shared).hasSize(3);
     assertThat(shared).extracting(CopyFiles.Slot::queue).doesNotContainNull().containsOnly(shared.get(0).queue());
     for (CopyFiles.Slot slot : shared) {
-      assertThat(slot.files()).extracting(StoreFiles.Listed::relativePath)
+      assertThat(slot.units()).extracting(u -> u.file().relativePath())
           .containsExactly("f5", "f4", "f3", "f2", "f1", "f0");
     }
     assertThat(dealt).hasSize(3);
     assertThat(dealt).extracting(CopyFiles.Slot::queue).containsOnlyNulls();
-    assertThat(dealt).flatExtracting(CopyFiles.Slot::files).extracting(StoreFiles.Listed::relativePath)
+    assertThat(dealt).flatExtracting(CopyFiles.Slot::units).extracting(u -> u.file().relativePath())
         .containsExactlyInAnyOrder("f0", "f1", "f2", "f3", "f4", "f5");
   }
 

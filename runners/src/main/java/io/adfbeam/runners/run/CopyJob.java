@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.Pipeline;
@@ -92,6 +91,7 @@ public final class CopyJob {
   Result run(Consumer<RunEvent> events, Progress progress) throws IOException {
     Path folder = Files.createTempDirectory("adf-beam-events-");
     Map<String, RunEvent> ends = new HashMap<>();
+    Map<Path, Long> read = new HashMap<>();
     Consumer<RunEvent> told = e -> {
       if (!e.isStart()) {
         ends.put(e.runId(), e);
@@ -111,7 +111,7 @@ public final class CopyJob {
         long nextProgress = System.nanoTime();
         do {
           state = result.waitUntilFinish(Duration.millis(POLL_MILLIS));
-          readEvents(folder, told);
+          readEvents(folder, read, told);
           if (System.nanoTime() - nextProgress >= 0) {
             progress.accept(counts(result, false));
             nextProgress = System.nanoTime() + PROGRESS_MILLIS * 1_000_000;
@@ -124,7 +124,7 @@ public final class CopyJob {
         // Flink's runner throws from run() when the job fails; the Direct runner from waitUntilFinish.
         failure = "the Beam job failed: " + causes(e);
       }
-      readEvents(folder, told);
+      readEvents(folder, read, told);
       Map<String, Counts> counts = new HashMap<>();
       if (result != null) {
         try {
@@ -205,29 +205,59 @@ public final class CopyJob {
     }
   }
 
-  /** Tells the events the workers have written since the last call, and removes their files. */
-  private static void readEvents(Path folder, Consumer<RunEvent> events) throws IOException {
+  /**
+   * Tells the events the workers have appended since the last call: {@code read} holds how far
+   * each file has been read. A record not wholly written yet is left for the next call.
+   */
+  private static void readEvents(Path folder, Map<Path, Long> read, Consumer<RunEvent> events)
+      throws IOException {
     List<Path> files;
     try (Stream<Path> listed = Files.list(folder)) {
-      files = listed.filter(p -> p.toString().endsWith(".event")).sorted().toList();
+      files = listed.filter(p -> p.toString().endsWith(".events")).toList();
     }
-    List<RunEvent> read = new ArrayList<>();
+    List<RunEvent> found = new ArrayList<>();
     for (Path f : files) {
-      try (ObjectInputStream in = new ObjectInputStream(Files.newInputStream(f))) {
-        read.add((RunEvent) in.readObject());
-      } catch (ClassNotFoundException e) {
-        throw new IOException(e);
+      long from = read.getOrDefault(f, 0L);
+      byte[] bytes;
+      try (var channel = Files.newByteChannel(f)) {
+        if (channel.size() <= from) {
+          continue;
+        }
+        channel.position(from);
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate((int) (channel.size() - from));
+        while (buffer.hasRemaining() && channel.read(buffer) > 0) {
+          // read what is there
+        }
+        bytes = java.util.Arrays.copyOf(buffer.array(), buffer.position());
       }
-      Files.delete(f);
+      java.nio.ByteBuffer records = java.nio.ByteBuffer.wrap(bytes);
+      while (records.remaining() >= 4) {
+        int length = records.getInt(records.position());
+        if (records.remaining() < 4 + length) {
+          break;
+        }
+        records.getInt();
+        try (ObjectInputStream in = new ObjectInputStream(
+            new java.io.ByteArrayInputStream(bytes, records.position(), length))) {
+          found.add((RunEvent) in.readObject());
+        } catch (ClassNotFoundException e) {
+          throw new IOException(e);
+        }
+        records.position(records.position() + length);
+        from += 4 + length;
+      }
+      read.put(f, from);
     }
     // a run's start before its end when both came in one read
-    read.sort(java.util.Comparator.comparing((RunEvent e) -> !e.isStart()).thenComparingLong(RunEvent::millis));
-    read.forEach(events);
+    found.sort(java.util.Comparator.comparing((RunEvent e) -> !e.isStart()).thenComparingLong(RunEvent::millis));
+    found.forEach(events);
   }
 
   /**
-   * Writes each event to a file of its own in a folder the launcher reads while the job runs
-   * (so on the launcher's machine: the Direct runner, an embedded Flink).
+   * Appends each event to a file of the worker thread's own in a folder the launcher reads while
+   * the job runs (so on the launcher's machine: the Direct runner, an embedded Flink). Appending
+   * to a file keeps the folder's entries still, where a file per event would add and remove two
+   * entries per event for the file system to journal.
    */
   static final class FolderSink implements RunEvent.Sink {
     private static final long serialVersionUID = 1L;
@@ -239,16 +269,23 @@ public final class CopyJob {
 
     @Override
     public void accept(RunEvent event) {
-      String name = UUID.nameUUIDFromBytes(event.runId().getBytes(java.nio.charset.StandardCharsets.UTF_8))
-          + (event.isStart() ? ".start" : ".end");
-      Path temp = Path.of(folder, name + ".tmp");
-      try (ObjectOutputStream out = new ObjectOutputStream(Files.newOutputStream(temp))) {
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      bytes.write(0);
+      bytes.write(0);
+      bytes.write(0);
+      bytes.write(0);
+      try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
         out.writeObject(event);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+      byte[] record = bytes.toByteArray();
+      java.nio.ByteBuffer.wrap(record).putInt(record.length - 4);
+      Path file = Path.of(folder, ProcessHandle.current().pid() + "-" + Thread.currentThread().getId() + ".events");
       try {
-        Files.move(temp, Path.of(folder, name + ".event"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        // one write of the whole record: the reader takes it only once its length is all there
+        Files.write(file, record, java.nio.file.StandardOpenOption.CREATE,
+            java.nio.file.StandardOpenOption.APPEND);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

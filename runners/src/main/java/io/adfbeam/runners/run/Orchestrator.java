@@ -60,6 +60,9 @@ public final class Orchestrator {
    */
   public static final int RUNS_PER_JOB = 1000;
 
+  /** How long run starts and ends are gathered into one ledger batch while jobs run. */
+  static final long BATCH_MILLIS = 200;
+
   /** Runs one job of copy tasks; never throws: failures are outcomes. */
   public interface Jobs {
     /**
@@ -350,7 +353,18 @@ public final class Orchestrator {
         if (!inFlight.isEmpty()) {
           Told t = told.poll(next == null ? 1000 : 50, TimeUnit.MILLISECONDS);
           if (t != null) {
-            apply(t, byRunId, inFlight, changes = new ArrayList<>());
+            // What comes in meanwhile goes into the same ledger batch: one forced write per
+            // batch, not per run start or end, which a thousand short runs would otherwise pay
+            // for many times over (and a forced write holds up the copy's own file operations).
+            changes = new ArrayList<>();
+            long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(BATCH_MILLIS);
+            while (t != null) {
+              apply(t, byRunId, inFlight, changes);
+              if (t instanceof Done) {
+                break; // a job ended: its activity may go on at once
+              }
+              t = told.poll(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
             recorder.record(changes);
           }
           continue;

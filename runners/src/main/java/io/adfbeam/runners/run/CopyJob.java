@@ -92,9 +92,15 @@ public final class CopyJob {
     Path folder = Files.createTempDirectory("adf-beam-events-");
     Map<String, RunEvent> ends = new HashMap<>();
     Map<Path, Long> read = new HashMap<>();
+    // Runs a worker copied start to end tell their counts when they end; some runners publish
+    // metrics only when the whole lane is done, so progress takes those counts first.
+    Map<String, Counts> endedCounts = new HashMap<>();
     Consumer<RunEvent> told = e -> {
       if (!e.isStart()) {
         ends.put(e.runId(), e);
+        if (e.counts() != null) {
+          endedCounts.put(e.runId(), Counts.of(e.counts()));
+        }
       }
       events.accept(e);
     };
@@ -113,7 +119,9 @@ public final class CopyJob {
           state = result.waitUntilFinish(Duration.millis(POLL_MILLIS));
           readEvents(folder, read, told);
           if (System.nanoTime() - nextProgress >= 0) {
-            progress.accept(counts(result, false));
+            Map<String, Counts> soFar = counts(result, false);
+            soFar.putAll(endedCounts);
+            progress.accept(soFar);
             nextProgress = System.nanoTime() + PROGRESS_MILLIS * 1_000_000;
           }
         } while (state == null || !state.isTerminal());

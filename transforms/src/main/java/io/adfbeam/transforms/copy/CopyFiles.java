@@ -77,8 +77,12 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
 
   record SlotResult(CopyTask task, List<Staged> files, List<String> errors) implements Serializable {}
 
+  /**
+   * A run's staging folder, right in the sink's hidden folder: a backfill writes each slice to a
+   * folder of its own, so every folder level here is made and removed once per run.
+   */
   static String stagingFolder(CopyTask task) {
-    return task.sink().folder() + StoreFiles.HIDDEN + "/staging/" + OutputNames.token(task.runId()) + "/";
+    return task.sink().folder() + StoreFiles.HIDDEN + "/" + OutputNames.token(task.runId()) + "/";
   }
 
   /**
@@ -87,9 +91,7 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
    */
   static void removeStaging(CopyTask task) throws IOException {
     StoreFiles.deleteTree(stagingFolder(task));
-    String hidden = task.sink().folder() + StoreFiles.HIDDEN + "/";
-    StoreFiles.deleteIfEmpty(hidden + "staging/");
-    StoreFiles.deleteIfEmpty(hidden);
+    StoreFiles.deleteIfEmpty(task.sink().folder() + StoreFiles.HIDDEN + "/");
   }
 
   /** The folder a run's skipped rows are logged in, or null when they are not logged. */
@@ -100,7 +102,7 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
   }
 
   static String manifest(CopyTask task) {
-    return task.sink().folder() + StoreFiles.HIDDEN + "/manifests/" + OutputNames.token(task.runId());
+    return task.sink().folder() + StoreFiles.HIDDEN + "/" + OutputNames.token(task.runId()) + ".manifest";
   }
 
   /** Lists a run's source files and deals them out to slots, balancing bytes. */

@@ -381,6 +381,7 @@ class SchedulingTest {
     assertThat(e.state()).isEqualTo(RunState.TIMED_OUT);
     assertThat(e.errors()).singleElement().asString().contains("took longer than its timeout PT0.001S");
     assertThat(f.outputs()).isEmpty();
+    assertThat(f.in.resolve("out/2016010100/.adf-beam")).as("staging removed").doesNotExist();
     assertThat(r.out()).contains("TimedOut");
   }
 

@@ -49,10 +49,29 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
   /** Slots per run when parallelCopies is not set: plenty for any worker count on one job. */
   static final int DEFAULT_SLOTS = 64;
 
-  private CopyFiles() {}
+  /** Asked as each run's commit is about to begin; null when there is none. */
+  private final CommitGate gate;
+
+  private CopyFiles(CommitGate gate) {
+    this.gate = gate;
+  }
 
   public static CopyFiles create() {
-    return new CopyFiles();
+    return new CopyFiles(null);
+  }
+
+  /**
+   * Why a run must not be committed (it is then abandoned: its staging removed, the run failed
+   * with that reason), or null to commit it. Asked once per run, just before its commit begins,
+   * so a run the gate lets through is committed whatever happens meanwhile (a timeout).
+   */
+  public interface CommitGate extends Serializable {
+    String refuse(CopyTask task);
+  }
+
+  /** Asks {@code gate} before each run's commit begins. */
+  public CopyFiles withCommitGate(CommitGate gate) {
+    return new CopyFiles(gate);
   }
 
   @Override
@@ -64,7 +83,7 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
         .apply("CopySlots", ParDo.of(new CopySlotFn()))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(SlotResult.class)))
         .apply("GroupByRun", GroupByKey.create())
-        .apply("Commit", ParDo.of(new CommitFn()))
+        .apply("Commit", ParDo.of(new CommitFn(gate)))
         .setCoder(SerializableCoder.of(RunOutcome.class));
   }
 
@@ -323,6 +342,12 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
 
   /** Moves a run's staged files into place when all succeeded; otherwise removes them. */
   static final class CommitFn extends DoFn<KV<String, Iterable<SlotResult>>, RunOutcome> {
+    private final CommitGate gate;
+
+    CommitFn(CommitGate gate) {
+      this.gate = gate;
+    }
+
     @ProcessElement
     public void process(@Element KV<String, Iterable<SlotResult>> element, OutputReceiver<RunOutcome> out)
         throws IOException {
@@ -348,6 +373,12 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
       if (!errors.isEmpty()) {
         removeStagingAfterFailure(task);
         out.output(new RunOutcome(element.getKey(), false, List.of(), new ArrayList<>(errors)));
+        return;
+      }
+      String refused = gate == null ? null : gate.refuse(task);
+      if (refused != null) {
+        removeStagingAfterFailure(task);
+        out.output(new RunOutcome(element.getKey(), false, List.of(), List.of(refused)));
         return;
       }
       List<String> targets = staged.stream().map(Staged::target).sorted().toList();

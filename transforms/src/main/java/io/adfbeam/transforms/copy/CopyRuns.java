@@ -39,17 +39,20 @@ import org.joda.time.Instant;
  * ended); each start and end is also told to a {@link RunEvent.Sink} as it happens, so a caller
  * can record the runs' real times while the job goes on.
  *
- * <p>When every run fits in the concurrency and no timeout applies, the runs go through {@link
- * CopyFiles} as they are: all files of all runs spread over the workers. Otherwise the runs,
- * given in priority order (OldestFirst or NewestFirst), are dealt round-robin into {@code
+ * <p>When every run fits in the concurrency, the runs go through {@link CopyFiles} as they are:
+ * all files of all runs spread over the workers, all runs started with the job. Otherwise the
+ * runs, given in priority order (OldestFirst or NewestFirst), are dealt round-robin into {@code
  * concurrency} lanes; a lane is one element, and its worker takes its runs one after the other,
  * each through the same steps as {@link CopyFiles} (list, copy the files into staging, commit
- * with the run's manifest). A run copied start to end by one worker is what makes both the cap and
- * a per-run timeout decidable without coordination between workers: the worker checks the run's
- * deadline before each share of files and once more before the commit; past it, the run's staging
- * is removed and it ends {@code TimedOut} while the lane goes on with its next run. Once the
- * commit has begun, the run completes. A single file being copied when the deadline passes is
- * finished first (its copy is not interrupted).
+ * with the run's manifest), so that at most {@code concurrency} runs are in flight whatever the
+ * runner's parallelism.
+ *
+ * <p>A timeout is per run: a run past its deadline is abandoned (its staging removed, nothing
+ * committed) and ends {@code TimedOut} while the others go on. In a lane the worker checks the
+ * run's deadline before each share of files and once more before the commit; in the fan-out the
+ * deadline (the job's start plus the timeout) is checked as the run's commit is about to begin
+ * ({@link CopyFiles.CommitGate}). Once the commit has begun, the run completes. A file being
+ * copied when the deadline passes is finished first (its copy is not interrupted).
  */
 public final class CopyRuns extends PTransform<PBegin, PCollection<RunEvent>> {
   private final List<CopyTask> tasks;
@@ -89,13 +92,18 @@ public final class CopyRuns extends PTransform<PBegin, PCollection<RunEvent>> {
 
   @Override
   public PCollection<RunEvent> expand(PBegin begin) {
-    if (tasks.size() <= concurrency && timeout == null) {
+    if (tasks.size() <= concurrency) {
+      CopyFiles copy = CopyFiles.create();
+      if (timeout != null) {
+        copy = copy.withCommitGate(new Deadline(clock.millis() + timeout.toMillis(), clock,
+            timedOut(timeout)));
+      }
       return begin
           .apply("ActivityRuns", Create.of(tasks).withCoder(SerializableCoder.of(CopyTask.class)))
           .apply("Start", ParDo.of(new StartFn(sink, clock)))
           .setCoder(SerializableCoder.of(CopyTask.class))
-          .apply("Copy", CopyFiles.create())
-          .apply("End", ParDo.of(new EndFn(sink, clock)))
+          .apply("Copy", copy)
+          .apply("End", ParDo.of(new EndFn(sink, clock, timeout == null ? null : timedOut(timeout))))
           .setCoder(SerializableCoder.of(RunEvent.class));
     }
     int count = Math.min(concurrency, tasks.size());
@@ -119,6 +127,20 @@ public final class CopyRuns extends PTransform<PBegin, PCollection<RunEvent>> {
         .setCoder(SerializableCoder.of(RunEvent.class));
   }
 
+  /** Why a run past its timeout ended. */
+  static String timedOut(Duration timeout) {
+    return "the run took longer than its timeout " + timeout
+        + " and was abandoned; nothing of it was committed";
+  }
+
+  /** Refuses every commit once the fan-out's shared deadline has passed. */
+  record Deadline(long millis, RunEvent.Clock clock, String reason) implements CopyFiles.CommitGate {
+    @Override
+    public String refuse(CopyTask task) {
+      return clock.millis() >= millis ? reason : null;
+    }
+  }
+
   /** Tells that each run has started; the runs of the fan-out start together. */
   static final class StartFn extends DoFn<CopyTask, CopyTask> {
     private final RunEvent.Sink sink;
@@ -136,19 +158,27 @@ public final class CopyRuns extends PTransform<PBegin, PCollection<RunEvent>> {
     }
   }
 
-  /** Tells how each run of the fan-out ended; its counts are in the job's metrics. */
+  /**
+   * Tells how each run of the fan-out ended; its counts are in the job's metrics. A run the
+   * deadline refused to commit ended TimedOut.
+   */
   static final class EndFn extends DoFn<RunOutcome, RunEvent> {
     private final RunEvent.Sink sink;
     private final RunEvent.Clock clock;
+    private final String timedOut;
 
-    EndFn(RunEvent.Sink sink, RunEvent.Clock clock) {
+    EndFn(RunEvent.Sink sink, RunEvent.Clock clock, String timedOut) {
       this.sink = sink;
       this.clock = clock;
+      this.timedOut = timedOut;
     }
 
     @ProcessElement
     public void process(@Element RunOutcome outcome, OutputReceiver<RunEvent> out) {
       RunEvent end = RunEvent.ended(outcome, clock.millis(), null);
+      if (timedOut != null && !outcome.succeeded() && outcome.errors().equals(List.of(timedOut))) {
+        end = new RunEvent(end.runId(), RunEvent.TIMED_OUT, end.millis(), List.of(), end.errors(), null);
+      }
       sink.accept(end);
       out.output(end);
     }
@@ -182,9 +212,7 @@ public final class CopyRuns extends PTransform<PBegin, PCollection<RunEvent>> {
           RunEvent end = outcome.isPresent()
               ? RunEvent.ended(outcome.get(), clock.millis(), tally.counts(task.runId()))
               : new RunEvent(task.runId(), RunEvent.TIMED_OUT, clock.millis(), List.of(),
-                  List.of("the run took longer than its timeout " + timeout
-                      + " and was abandoned; nothing of it was committed"),
-                  tally.counts(task.runId()));
+                  List.of(timedOut(timeout)), tally.counts(task.runId()));
           sink.accept(end);
           out.output(end);
         }
@@ -214,7 +242,7 @@ public final class CopyRuns extends PTransform<PBegin, PCollection<RunEvent>> {
       return Optional.empty();
     }
     List<RunOutcome> outcome = new ArrayList<>();
-    new CopyFiles.CommitFn().process(KV.<String, Iterable<CopyFiles.SlotResult>>of(task.runId(), results), receiver(outcome::add));
+    new CopyFiles.CommitFn(null).process(KV.<String, Iterable<CopyFiles.SlotResult>>of(task.runId(), results), receiver(outcome::add));
     return Optional.of(outcome.get(0));
   }
 

@@ -129,8 +129,12 @@ class AzureStoresTest {
       assertThat(readHdfs(fs, "/datalake/output/" + name))
           .isEqualTo(Files.readAllBytes(day.resolve(name)));
     }
-    assertThat(fs.exists(new org.apache.hadoop.fs.Path("/datalake/output/.adf-beam/staging")))
-        .as("staging removed").isFalse();
+    List<String> hidden = new ArrayList<>();
+    for (FileStatus s : fs.listStatus(new org.apache.hadoop.fs.Path("/datalake/output/.adf-beam"))) {
+      hidden.add(s.getPath().getName());
+    }
+    assertThat(hidden).as("staging removed, each run's manifest kept").hasSize(3)
+        .allMatch(n -> n.endsWith(".manifest"));
     String reportText = Files.readString(report);
     assertThat(reportText).contains("adl://127.0.0.1:").contains("\"Succeeded\"");
 

@@ -106,8 +106,8 @@ final class RunCommand implements Callable<Integer> {
   String rerun;
 
   @Option(names = "--slices-per-job", paramLabel = "N",
-      description = "At most N ready slices of an activity per Beam job (default: the activity's"
-          + " policy concurrency).")
+      description = "At most N ready slices of an activity per Beam job (default: "
+          + Orchestrator.RUNS_PER_JOB + "); the job keeps the activity's policy concurrency.")
   int slicesPerJob;
 
   @Unmatched List<String> beamArgs = new ArrayList<>();

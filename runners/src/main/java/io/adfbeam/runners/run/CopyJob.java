@@ -1,9 +1,9 @@
 package io.adfbeam.runners.run;
 
-import io.adfbeam.transforms.copy.CopyFiles;
 import io.adfbeam.transforms.copy.CopyMetrics;
+import io.adfbeam.transforms.copy.CopyRuns;
 import io.adfbeam.transforms.copy.CopyTask;
-import io.adfbeam.transforms.copy.RunOutcome;
+import io.adfbeam.transforms.copy.RunEvent;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
@@ -14,124 +14,141 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.beam.runners.flink.FlinkPipelineOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.metrics.DistributionResult;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
 import org.apache.beam.sdk.metrics.MetricQueryResults;
 import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.options.PipelineOptions;
-import org.apache.beam.sdk.transforms.Create;
-import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.ParDo;
 import org.joda.time.Duration;
 
 /**
- * One Beam job that copies a set of activity runs: the runs travel as data ({@code Create} of
- * {@link CopyTask}s into {@link CopyFiles}), so a thousand slices are one job on any runner. Each
- * run's outcome is written by the job to a local folder; its counts come from the job's metrics.
+ * One Beam job that copies the ready runs of an activity ({@link CopyRuns}): the runs travel as
+ * data, so a thousand slices are one job on any runner, with at most {@code concurrency} of them
+ * in flight at once. The workers write each run's start and end to a local folder as they happen;
+ * the job's caller hears of them within {@value #POLL_MILLIS} ms, and of the counts so far (from
+ * the job's metrics) about once a second.
  */
 public final class CopyJob {
+  /** How often the events folder is read while the job runs. */
+  static final long POLL_MILLIS = 50;
+  /** How often the metrics are queried for progress: a query goes over every run's counters. */
+  static final long PROGRESS_MILLIS = 1000;
+
   /** Progress of a running job: counts so far, by run id. */
   public interface Progress extends java.util.function.Consumer<Map<String, Counts>> {}
 
   /** Counts of one run, from metrics: attempted values while running, committed at the end. */
   public record Counts(long filesTotal, long bytesTotal, long filesRead, long filesWritten, long dataRead,
-      long dataWritten, long rowsRead, long rowsCopied, long rowsSkipped, long copyMillis) {}
+      long dataWritten, long rowsRead, long rowsCopied, long rowsSkipped, long copyMillis) {
 
-  private final PipelineOptions options;
-  private final List<CopyTask> tasks;
-
-  /** Set by {@link #withTimeout}: the job is cancelled when it runs longer. */
-  private java.time.Duration timeout;
-
-  CopyJob(PipelineOptions options, List<CopyTask> tasks) {
-    this.options = options;
-    this.tasks = List.copyOf(tasks);
-  }
-
-  /** Cancels the job, throwing {@link TimedOut}, when it runs longer than {@code limit}. */
-  CopyJob withTimeout(java.time.Duration limit) {
-    this.timeout = limit;
-    return this;
-  }
-
-  /** The job ran longer than its timeout and was cancelled. */
-  static final class TimedOut extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    TimedOut(String message) {
-      super(message);
+    /** Counts from {@link CopyMetrics} names and values; absent ones are 0. */
+    static Counts of(Map<String, Long> m) {
+      return new Counts(
+          m.getOrDefault(CopyMetrics.FILES_TOTAL, 0L), m.getOrDefault(CopyMetrics.BYTES_TOTAL, 0L),
+          m.getOrDefault(CopyMetrics.FILES_READ, 0L), m.getOrDefault(CopyMetrics.FILES_WRITTEN, 0L),
+          m.getOrDefault(CopyMetrics.DATA_READ, 0L), m.getOrDefault(CopyMetrics.DATA_WRITTEN, 0L),
+          m.getOrDefault(CopyMetrics.ROWS_READ, 0L), m.getOrDefault(CopyMetrics.ROWS_COPIED, 0L),
+          m.getOrDefault(CopyMetrics.ROWS_SKIPPED, 0L), m.getOrDefault(CopyMetrics.COPY_MILLIS, 0L));
     }
   }
 
+  private final PipelineOptions options;
+  private final List<CopyTask> tasks;
+  private final int concurrency;
+  private final java.time.Duration timeout;
+  private final RunEvent.Clock clock;
 
   /**
-   * A finished job: each run's outcome and counts, by run id, and why the job itself failed (null
-   * when it ended DONE). A failed job still reports the runs it committed before it failed.
+   * @param tasks the runs in priority order
+   * @param timeout each run's limit, or null
    */
-  record Result(Map<String, RunOutcome> outcomes, Map<String, Counts> counts, String failure) {}
+  CopyJob(PipelineOptions options, List<CopyTask> tasks, int concurrency, java.time.Duration timeout,
+      RunEvent.Clock clock) {
+    this.options = options;
+    this.tasks = List.copyOf(tasks);
+    this.concurrency = concurrency;
+    this.timeout = timeout;
+    this.clock = clock;
+  }
 
   /**
-   * Runs the job, calling {@code progress} about once a second with the counts so far (runners
-   * that run synchronously, such as Flink's, report only at the end). A job that fails (a worker
-   * lost, a runner error) is not an exception: the runs without an outcome end Failed.
+   * A finished job: each run's end, and counts, by run id, and why the job itself failed (null
+   * when it ended DONE). A failed job still reports the runs it ended before it failed.
    */
-  Result run(Progress progress) throws IOException {
-    Path outcomes = Files.createTempDirectory("adf-beam-outcomes-");
+  record Result(Map<String, RunEvent> ends, Map<String, Counts> counts, String failure) {}
+
+  /**
+   * Runs the job, telling {@code events} each run's start and end as they happen and {@code
+   * progress} the counts so far (runners that run synchronously, such as Flink's, tell both only at
+   * the end). A job that fails (a worker lost, a runner error) is not an exception: the runs
+   * without an end event end Failed.
+   */
+  Result run(Consumer<RunEvent> events, Progress progress) throws IOException {
+    Path folder = Files.createTempDirectory("adf-beam-events-");
+    Map<String, RunEvent> ends = new HashMap<>();
+    Map<Path, Long> read = new HashMap<>();
+    // Runs a worker copied start to end tell their counts when they end; some runners publish
+    // metrics only when the whole lane is done, so progress takes those counts first.
+    Map<String, Counts> endedCounts = new HashMap<>();
+    Consumer<RunEvent> told = e -> {
+      if (!e.isStart()) {
+        ends.put(e.runId(), e);
+        if (e.counts() != null) {
+          endedCounts.put(e.runId(), Counts.of(e.counts()));
+        }
+      }
+      events.accept(e);
+    };
     try {
       Pipeline pipeline = Pipeline.create(options);
-      pipeline
-          .apply("ActivityRuns", Create.of(tasks).withCoder(SerializableCoder.of(CopyTask.class)))
-          .apply("Copy", oneProcess(options) ? CopyFiles.create().inOneProcess() : CopyFiles.create())
-          .apply("RecordOutcomes", ParDo.of(new WriteOutcomeFn(outcomes.toString())));
+      CopyRuns copy = CopyRuns.of(tasks, concurrency).withClock(clock)
+          .reportingTo(new FolderSink(folder.toString()));
+      if (oneProcess(options)) {
+        copy = copy.inOneProcess();
+      }
+      pipeline.apply("Copy", timeout == null ? copy : copy.withTimeout(timeout));
       PipelineResult result = null;
       String failure = null;
-      long started = System.nanoTime();
       try {
         result = pipeline.run();
         PipelineResult.State state;
+        long nextProgress = System.nanoTime();
         do {
-          long wait = 1000;
-          if (timeout != null) {
-            wait = Math.max(1, Math.min(wait,
-                timeout.minusNanos(System.nanoTime() - started).toMillis()));
-          }
-          state = result.waitUntilFinish(Duration.millis(wait));
-          progress.accept(counts(result, false));
-          if (timeout != null && (state == null || !state.isTerminal())
-              && System.nanoTime() - started >= timeout.toNanos()) {
-            result.cancel();
-            throw new TimedOut("the run took longer than its timeout " + timeout
-                + " and was cancelled");
+          state = result.waitUntilFinish(Duration.millis(POLL_MILLIS));
+          readEvents(folder, read, told);
+          if (System.nanoTime() - nextProgress >= 0) {
+            Map<String, Counts> soFar = counts(result, false);
+            soFar.putAll(endedCounts);
+            progress.accept(soFar);
+            nextProgress = System.nanoTime() + PROGRESS_MILLIS * 1_000_000;
           }
         } while (state == null || !state.isTerminal());
         if (state != PipelineResult.State.DONE) {
           failure = "the Beam job ended " + state;
         }
-      } catch (TimedOut e) {
-        throw e;
       } catch (RuntimeException e) {
         // Flink's runner throws from run() when the job fails; the Direct runner from waitUntilFinish.
         failure = "the Beam job failed: " + causes(e);
       }
+      readEvents(folder, read, told);
       Map<String, Counts> counts = new HashMap<>();
       if (result != null) {
         try {
           counts = counts(result, true);
+          progress.accept(counts);
         } catch (RuntimeException e) {
           // no metrics from a failed job on some runners
         }
       }
-      return new Result(readOutcomes(outcomes), counts, failure);
+      return new Result(ends, counts, failure);
     } finally {
-      try (Stream<Path> files = Files.walk(outcomes)) {
+      try (Stream<Path> files = Files.walk(folder)) {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
@@ -201,13 +218,9 @@ public final class CopyJob {
     }
     Map<String, Counts> counts = new HashMap<>();
     for (CopyTask t : tasks) {
-      Map<String, Long> m = byRun.getOrDefault(t.runId(), Map.of());
-      counts.put(t.runId(), new Counts(
-          m.getOrDefault(CopyMetrics.FILES_TOTAL, 0L), m.getOrDefault(CopyMetrics.BYTES_TOTAL, 0L),
-          m.getOrDefault(CopyMetrics.FILES_READ, 0L), m.getOrDefault(CopyMetrics.FILES_WRITTEN, 0L),
-          m.getOrDefault(CopyMetrics.DATA_READ, 0L), m.getOrDefault(CopyMetrics.DATA_WRITTEN, 0L),
-          m.getOrDefault(CopyMetrics.ROWS_READ, 0L), m.getOrDefault(CopyMetrics.ROWS_COPIED, 0L),
-          m.getOrDefault(CopyMetrics.ROWS_SKIPPED, 0L), millis.getOrDefault(t.runId(), 0L)));
+      Map<String, Long> m = new HashMap<>(byRun.getOrDefault(t.runId(), Map.of()));
+      m.put(CopyMetrics.COPY_MILLIS, millis.getOrDefault(t.runId(), 0L));
+      counts.put(t.runId(), Counts.of(m));
     }
     return counts;
   }
@@ -238,51 +251,90 @@ public final class CopyJob {
     }
   }
 
-  private static Map<String, RunOutcome> readOutcomes(Path folder) throws IOException {
-    Map<String, RunOutcome> outcomes = new HashMap<>();
-    try (Stream<Path> files = Files.list(folder)) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".outcome")).toList()) {
-        try (ObjectInputStream in = new ObjectInputStream(Files.newInputStream(f))) {
-          RunOutcome o = (RunOutcome) in.readObject();
-          outcomes.put(o.runId(), o);
+  /**
+   * Tells the events the workers have appended since the last call: {@code read} holds how far
+   * each file has been read. A record not wholly written yet is left for the next call.
+   */
+  private static void readEvents(Path folder, Map<Path, Long> read, Consumer<RunEvent> events)
+      throws IOException {
+    List<Path> files;
+    try (Stream<Path> listed = Files.list(folder)) {
+      files = listed.filter(p -> p.toString().endsWith(".events")).toList();
+    }
+    List<RunEvent> found = new ArrayList<>();
+    for (Path f : files) {
+      long from = read.getOrDefault(f, 0L);
+      byte[] bytes;
+      try (var channel = Files.newByteChannel(f)) {
+        if (channel.size() <= from) {
+          continue;
+        }
+        channel.position(from);
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate((int) (channel.size() - from));
+        while (buffer.hasRemaining() && channel.read(buffer) > 0) {
+          // read what is there
+        }
+        bytes = java.util.Arrays.copyOf(buffer.array(), buffer.position());
+      }
+      java.nio.ByteBuffer records = java.nio.ByteBuffer.wrap(bytes);
+      while (records.remaining() >= 4) {
+        int length = records.getInt(records.position());
+        if (records.remaining() < 4 + length) {
+          break;
+        }
+        records.getInt();
+        try (ObjectInputStream in = new ObjectInputStream(
+            new java.io.ByteArrayInputStream(bytes, records.position(), length))) {
+          found.add((RunEvent) in.readObject());
         } catch (ClassNotFoundException e) {
           throw new IOException(e);
         }
+        records.position(records.position() + length);
+        from += 4 + length;
       }
+      read.put(f, from);
     }
-    return outcomes;
+    // a run's start before its end when both came in one read
+    found.sort(java.util.Comparator.comparing((RunEvent e) -> !e.isStart()).thenComparingLong(RunEvent::millis));
+    found.forEach(events);
   }
 
-  /** Writes each outcome to a file of its own in a folder the launcher reads after the job. */
-  static final class WriteOutcomeFn extends DoFn<RunOutcome, Void> {
+  /**
+   * Appends each event to a file of the worker thread's own in a folder the launcher reads while
+   * the job runs (so on the launcher's machine: the Direct runner, an embedded Flink). Appending
+   * to a file keeps the folder's entries still, where a file per event would add and remove two
+   * entries per event for the file system to journal.
+   */
+  static final class FolderSink implements RunEvent.Sink {
+    private static final long serialVersionUID = 1L;
     private final String folder;
 
-    WriteOutcomeFn(String folder) {
+    FolderSink(String folder) {
       this.folder = folder;
     }
 
-    @ProcessElement
-    public void process(@Element RunOutcome outcome) {
-      Path file = Path.of(folder, UUID.nameUUIDFromBytes(outcome.runId().getBytes(
-          java.nio.charset.StandardCharsets.UTF_8)) + ".outcome");
-      Path temp = Path.of(folder, file.getFileName() + ".tmp");
-      try (ObjectOutputStream out = new ObjectOutputStream(Files.newOutputStream(temp))) {
-        out.writeObject(outcome);
+    @Override
+    public void accept(RunEvent event) {
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      bytes.write(0);
+      bytes.write(0);
+      bytes.write(0);
+      bytes.write(0);
+      try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+        out.writeObject(event);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+      byte[] record = bytes.toByteArray();
+      java.nio.ByteBuffer.wrap(record).putInt(record.length - 4);
+      Path file = Path.of(folder, ProcessHandle.current().pid() + "-" + Thread.currentThread().getId() + ".events");
       try {
-        Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        // one write of the whole record: the reader takes it only once its length is all there
+        Files.write(file, record, java.nio.file.StandardOpenOption.CREATE,
+            java.nio.file.StandardOpenOption.APPEND);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
-  }
-
-  static List<String> runIds(List<CopyTask> tasks) {
-    List<String> ids = new ArrayList<>();
-    tasks.forEach(t -> ids.add(t.runId()));
-    return ids;
   }
 }

@@ -9,14 +9,18 @@ import io.adfbeam.translator.plan.ActivityRunId;
 import io.adfbeam.translator.time.AdfDateTimes;
 import io.adfbeam.transforms.copy.CopyFiles;
 import io.adfbeam.transforms.copy.CopyTask;
+import io.adfbeam.transforms.copy.RunEvent;
 import io.adfbeam.transforms.copy.StoreFiles;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,20 +38,48 @@ import org.apache.beam.sdk.options.PipelineOptions;
  * Executes scheduled activity runs the way ADF does: a run starts when its scheduled time has come
  * (slice end or start, plus the policy's delay), every run it depends on is Ready, and its external
  * inputs are there (checked per {@code policy.externalData} and {@code policy.validation}). The
- * ready runs of one activity go to the runner together as one Beam job of at most the policy's
- * {@code concurrency} slices (or {@code slicesPerJob} when set), picked OldestFirst or
- * NewestFirst, one job per activity at a time; jobs of different activities run side by side.
- * A failed run is retried at once {@code retry} times, then, {@code longRetry} times, after
- * {@code longRetryInterval}; a job that runs longer than the policy's {@code timeout} is cancelled
- * and its runs are TimedOut. Runs of paused pipelines stay Waiting. Every state change is handed
- * to the {@link Recorder} (the ledger) before the orchestrator acts on it.
+ * ready runs of one activity go to the runner together as one Beam job (up to {@value
+ * #RUNS_PER_JOB} runs, or {@code slicesPerJob} when set), in the policy's executionPriorityOrder
+ * (OldestFirst or NewestFirst); the job keeps at most the policy's {@code concurrency} of them in
+ * flight at once ({@link io.adfbeam.transforms.copy.CopyRuns}). An activity has one job at a time;
+ * jobs of different activities run side by side. The job tells each run's start and end as they
+ * happen, and those are the times in the ledger: a run is InProgress from when the job began it,
+ * not from when the job was submitted, and runs waiting in the job for a free place are Waiting
+ * (ConcurrentRunLimit). A failed run is retried at once {@code retry} times, then, {@code
+ * longRetry} times, after {@code longRetryInterval}, each time in a later job; a run that runs
+ * longer than the policy's {@code timeout} is abandoned by the job and is TimedOut. Runs of paused
+ * pipelines stay Waiting. Every state change is handed to the {@link Recorder} (the ledger) before
+ * the orchestrator acts on it.
  */
 public final class Orchestrator {
   private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
 
+  /**
+   * At most this many runs in one job unless {@code slicesPerJob} says otherwise: a job's runs are
+   * held in its graph, and each run has its own counters in the job's metrics.
+   */
+  public static final int RUNS_PER_JOB = 1000;
+
+  /** How long run starts and ends are gathered into one ledger batch while jobs run. */
+  static final long BATCH_MILLIS = 200;
+
   /** Runs one job of copy tasks; never throws: failures are outcomes. */
   public interface Jobs {
-    Map<String, JobOutcome> run(List<CopyTask> tasks, Optional<Duration> timeout, CopyJob.Progress progress);
+    /**
+     * Runs {@code tasks} (in priority order) with at most {@code concurrency} of them in flight at
+     * once, each abandoned at {@code timeout}; tells {@code events} each run's start and end as
+     * they happen. Returns each run's outcome, with its counts.
+     */
+    Map<String, JobOutcome> run(List<CopyTask> tasks, int concurrency, Optional<Duration> timeout,
+        Events events);
+  }
+
+  /** What a running job tells as it goes: each run's start and end, and the counts so far. */
+  public interface Events extends CopyJob.Progress {
+    void started(String runId, LocalDateTime at);
+
+    /** A run ended; {@code outcome.counts()} is null when they are known only at the job's end. */
+    void ended(String runId, JobOutcome outcome, LocalDateTime at);
   }
 
   /** What a job did for one run: Succeeded, Failed or TimedOut. */
@@ -65,7 +97,7 @@ public final class Orchestrator {
   private final long owner = ProcessHandle.current().pid();
 
   /**
-   * @param slicesPerJob at most this many slices of an activity per job; 0: the policy's concurrency
+   * @param slicesPerJob at most this many slices of an activity per job; 0: {@value #RUNS_PER_JOB}
    */
   public Orchestrator(Clock clock, Jobs jobs, Recorder recorder, int slicesPerJob) {
     this.clock = clock;
@@ -76,34 +108,44 @@ public final class Orchestrator {
 
   private static final Object SERIAL_JOBS = new Object();
 
-  /** Jobs on Beam: one {@link CopyJob} per call, cancelled at its timeout. */
+  /** Jobs on Beam: one {@link CopyJob} per call, its runs timed by the system's clock. */
   public static Jobs beam(PipelineOptions options) {
+    return beam(options, System::currentTimeMillis);
+  }
+
+  /** Jobs on Beam whose workers time the runs (start, end, timeout) with {@code workerClock}. */
+  public static Jobs beam(PipelineOptions options, RunEvent.Clock workerClock) {
     // Spark allows one SparkContext per JVM: its jobs run one after the other.
     boolean oneAtATime = options.getRunner().getSimpleName().equals("SparkRunner");
-    return (tasks, timeout, progress) -> {
+    return (tasks, concurrency, timeout, events) -> {
       Map<String, JobOutcome> outcomes = new HashMap<>();
       try {
-        CopyJob job = new CopyJob(options, tasks);
-        timeout.ifPresent(job::withTimeout);
+        CopyJob job = new CopyJob(options, tasks, concurrency, timeout.orElse(null), workerClock);
+        java.util.function.Consumer<RunEvent> told = e -> {
+          LocalDateTime at = LocalDateTime.ofInstant(Instant.ofEpochMilli(e.millis()), ZoneOffset.UTC);
+          if (e.isStart()) {
+            events.started(e.runId(), at);
+          } else {
+            events.ended(e.runId(), new JobOutcome(e.status(),
+                e.counts() == null ? null : CopyJob.Counts.of(e.counts()), e.outputs(), e.errors()), at);
+          }
+        };
         CopyJob.Result result;
         if (oneAtATime) {
           synchronized (SERIAL_JOBS) {
-            result = job.run(progress);
+            result = job.run(told, events);
           }
         } else {
-          result = job.run(progress);
+          result = job.run(told, events);
         }
         for (CopyTask t : tasks) {
-          var o = result.outcomes().get(t.runId());
+          RunEvent end = result.ends().get(t.runId());
           CopyJob.Counts c = result.counts().get(t.runId());
-          outcomes.put(t.runId(), o == null
+          outcomes.put(t.runId(), end == null
               ? new JobOutcome("Failed", c, List.of(), List.of(result.failure() != null
                   ? result.failure() : "the job recorded no outcome for this run"))
-              : new JobOutcome(o.succeeded() ? "Succeeded" : "Failed", c, o.outputs(), o.errors()));
+              : new JobOutcome(end.status(), c, end.outputs(), end.errors()));
         }
-      } catch (CopyJob.TimedOut e) {
-        tasks.forEach(t -> outcomes.put(t.runId(), new JobOutcome("TimedOut", null, List.of(),
-            List.of(e.getMessage()))));
       } catch (Exception e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         tasks.forEach(t -> outcomes.put(t.runId(), new JobOutcome("Failed", null, List.of(), List.of(m))));
@@ -127,6 +169,11 @@ public final class Orchestrator {
     String end;
     ActivityRunReport output;
     List<String> errors = List.of();
+    /** In a job that has not ended it yet. */
+    boolean inJob;
+    /** Ended in its job without counts: when, and how; completed when the job ends. */
+    LocalDateTime endedAt;
+    JobOutcome endedAs;
 
     Slot(ScheduledRun run) {
       this.run = run;
@@ -142,7 +189,14 @@ public final class Orchestrator {
     }
   }
 
-  private record Done(String activity, List<Slot> slots, Map<String, JobOutcome> outcomes) {}
+  /** What the jobs tell the orchestrator's loop, in order. */
+  private sealed interface Told permits Started, Ended, Done {}
+
+  private record Started(String runId, LocalDateTime at) implements Told {}
+
+  private record Ended(String runId, JobOutcome outcome, LocalDateTime at) implements Told {}
+
+  private record Done(String activity, List<Slot> slots, Map<String, JobOutcome> outcomes) implements Told {}
 
   /**
    * Runs everything that can run; returns one report per run, in the order given. Runs in
@@ -153,15 +207,31 @@ public final class Orchestrator {
       CopyJob.Progress progress) throws IOException, InterruptedException {
     Map<ActivityRunId, Slot> byId = new LinkedHashMap<>();
     runs.forEach(r -> byId.put(r.bound().run().id(), new Slot(r)));
+    Map<String, Slot> byRunId = new HashMap<>();
+    byId.values().forEach(s -> byRunId.put(s.bound().task().runId(), s));
     List<LedgerEntry> changes = new ArrayList<>();
     for (Slot s : byId.values()) {
       s.substate = s.run.paused() ? "PipelinePaused" : "ScheduledTime";
       changes.add(entry(s));
     }
     recorder.record(changes);
-    CopyJob.Progress shared = counts -> {
-      synchronized (this) {
-        progress.accept(counts);
+    LinkedBlockingQueue<Told> told = new LinkedBlockingQueue<>();
+    Events events = new Events() {
+      @Override
+      public void started(String runId, LocalDateTime at) {
+        told.add(new Started(runId, at));
+      }
+
+      @Override
+      public void ended(String runId, JobOutcome outcome, LocalDateTime at) {
+        told.add(new Ended(runId, outcome, at));
+      }
+
+      @Override
+      public void accept(Map<String, CopyJob.Counts> counts) {
+        synchronized (Orchestrator.this) {
+          progress.accept(counts);
+        }
       }
     };
 
@@ -170,20 +240,18 @@ public final class Orchestrator {
       t.setDaemon(true);
       return t;
     });
-    LinkedBlockingQueue<Done> done = new LinkedBlockingQueue<>();
-    Map<String, Integer> inFlight = new HashMap<>();
+    Set<String> inFlight = new HashSet<>();
     try {
       while (true) {
         changes = new ArrayList<>();
-        for (Done d; (d = done.poll()) != null; ) {
-          inFlight.remove(d.activity());
-          finish(d, changes);
+        for (Told t; (t = told.poll()) != null; ) {
+          apply(t, byRunId, inFlight, changes);
         }
         LocalDateTime now = clock.now();
         LocalDateTime next = null;
         Map<String, List<Slot>> eligible = new LinkedHashMap<>();
         for (Slot s : byId.values()) {
-          if (s.state != RunState.WAITING || s.run.paused()) {
+          if (s.state != RunState.WAITING || s.run.paused() || s.inJob) {
             continue;
           }
           List<String> failedDeps = new ArrayList<>();
@@ -263,7 +331,7 @@ public final class Orchestrator {
 
         boolean launched = false;
         for (Map.Entry<String, List<Slot>> e : eligible.entrySet()) {
-          if (inFlight.containsKey(e.getKey())) {
+          if (inFlight.contains(e.getKey())) {
             continue;
           }
           List<Slot> ready = new ArrayList<>(e.getValue());
@@ -273,19 +341,31 @@ public final class Orchestrator {
             order = order.reversed();
           }
           ready.sort(order);
-          int cap = slicesPerJob > 0 ? slicesPerJob : Math.max(1, policy.concurrency());
+          int cap = slicesPerJob > 0 ? slicesPerJob : RUNS_PER_JOB;
           List<Slot> batch = ready.subList(0, Math.min(cap, ready.size()));
-          launch(e.getKey(), List.copyOf(batch), policy, pool, done, shared);
-          inFlight.put(e.getKey(), batch.size());
+          launch(e.getKey(), List.copyOf(batch), policy, pool, told, events);
+          inFlight.add(e.getKey());
           launched = true;
         }
         if (launched) {
           continue;
         }
         if (!inFlight.isEmpty()) {
-          Done d = done.poll(next == null ? 1000 : 50, TimeUnit.MILLISECONDS);
-          if (d != null) {
-            done.add(d);
+          Told t = told.poll(next == null ? 1000 : 50, TimeUnit.MILLISECONDS);
+          if (t != null) {
+            // What comes in meanwhile goes into the same ledger batch: one forced write per
+            // batch, not per run start or end, which a thousand short runs would otherwise pay
+            // for many times over (and a forced write holds up the copy's own file operations).
+            changes = new ArrayList<>();
+            long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(BATCH_MILLIS);
+            while (t != null) {
+              apply(t, byRunId, inFlight, changes);
+              if (t instanceof Done) {
+                break; // a job ended: its activity may go on at once
+              }
+              t = told.poll(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+            recorder.record(changes);
           }
           continue;
         }
@@ -311,20 +391,22 @@ public final class Orchestrator {
     }
   }
 
+  /**
+   * Submits one job. Its runs stay Waiting until the job tells that it began them; those beyond
+   * the first {@code concurrency} wait for a free place (ConcurrentRunLimit).
+   */
   private void launch(String activity, List<Slot> batch, ActivityPolicy policy, ExecutorService pool,
-      LinkedBlockingQueue<Done> done, CopyJob.Progress progress) throws IOException {
-    String start = MILLIS.format(clock.now());
+      LinkedBlockingQueue<Told> told, Events events) throws IOException {
+    int concurrency = Math.max(1, policy.concurrency());
     List<LedgerEntry> changes = new ArrayList<>();
-    for (Slot s : batch) {
-      s.state = RunState.IN_PROGRESS;
-      s.substate = null;
-      s.attempts++;
-      s.roundAttempts++;
-      s.start = start;
-      s.end = null;
-      s.errors = List.of();
-      s.output = null;
-      changes.add(entry(s));
+    for (int i = 0; i < batch.size(); i++) {
+      Slot s = batch.get(i);
+      s.inJob = true;
+      s.endedAt = null;
+      s.endedAs = null;
+      if (i >= concurrency) {
+        setSubstate(s, "ConcurrentRunLimit", changes);
+      }
     }
     recorder.record(changes);
     Optional<Duration> timeout = policy.timeout().filter(t -> !t.isZero() && !t.isNegative());
@@ -332,45 +414,91 @@ public final class Orchestrator {
     pool.submit(() -> {
       Map<String, JobOutcome> outcomes;
       try {
-        outcomes = jobs.run(tasks, timeout, progress);
+        outcomes = jobs.run(tasks, concurrency, timeout, events);
       } catch (RuntimeException | Error e) {
         outcomes = Map.of();
       }
-      done.add(new Done(activity, batch, outcomes));
+      told.add(new Done(activity, batch, outcomes));
     });
   }
 
-  private void finish(Done d, List<LedgerEntry> changes) {
-    LocalDateTime now = clock.now();
-    for (Slot s : d.slots()) {
-      JobOutcome o = d.outcomes().get(s.bound().task().runId());
-      if (o == null) {
-        o = new JobOutcome("Failed", null, List.of(), List.of("the job recorded no outcome for this run"));
+  /** Applies what a job told: a run began, a run ended, or the job ended. */
+  private void apply(Told t, Map<String, Slot> byRunId, Set<String> inFlight, List<LedgerEntry> changes) {
+    if (t instanceof Started st) {
+      Slot s = byRunId.get(st.runId());
+      if (s != null && s.inJob && s.state == RunState.WAITING) {
+        begin(s, st.at());
+        changes.add(entry(s));
       }
-      s.output = ActivityRunReport.of(s.bound(), o.status(), o.counts(), o.outputs(), o.errors());
-      s.errors = o.errors();
-      if (o.status().equals("Succeeded")) {
-        s.state = RunState.READY;
-        s.end = MILLIS.format(now);
-      } else {
-        ActivityPolicy p = s.run.policy();
-        if (s.roundAttempts < 1 + p.retry()) {
-          s.state = RunState.WAITING;
-          s.substate = "Retry";
-          s.notBefore = now;
-        } else if (s.longRetries < p.longRetry()) {
-          s.longRetries++;
-          s.roundAttempts = 0;
-          s.state = RunState.WAITING;
-          s.substate = "LongRetry";
-          s.notBefore = now.plus(p.longRetryInterval().orElse(Duration.ZERO));
+    } else if (t instanceof Ended en) {
+      Slot s = byRunId.get(en.runId());
+      if (s != null && s.inJob) {
+        if (en.outcome().counts() == null) {
+          s.endedAt = en.at();
+          s.endedAs = en.outcome();
         } else {
-          s.state = o.status().equals("TimedOut") ? RunState.TIMED_OUT : RunState.FAILED;
-          s.end = MILLIS.format(now);
+          finish(s, en.outcome(), en.at(), changes);
         }
       }
-      changes.add(entry(s));
+    } else if (t instanceof Done d) {
+      inFlight.remove(d.activity());
+      for (Slot s : d.slots()) {
+        if (!s.inJob) {
+          continue;
+        }
+        JobOutcome o = d.outcomes().get(s.bound().task().runId());
+        if (o == null) {
+          o = s.endedAs != null ? s.endedAs
+              : new JobOutcome("Failed", null, List.of(), List.of("the job recorded no outcome for this run"));
+        }
+        finish(s, o, s.endedAt != null ? s.endedAt : clock.now(), changes);
+      }
     }
+  }
+
+  private static void begin(Slot s, LocalDateTime at) {
+    s.state = RunState.IN_PROGRESS;
+    s.substate = null;
+    s.attempts++;
+    s.roundAttempts++;
+    s.start = MILLIS.format(at);
+    s.end = null;
+    s.errors = List.of();
+    s.output = null;
+  }
+
+  /** A run's attempt ended at {@code at}: Ready, or Waiting for a retry, or Failed or TimedOut. */
+  private void finish(Slot s, JobOutcome o, LocalDateTime at, List<LedgerEntry> changes) {
+    s.inJob = false;
+    s.endedAt = null;
+    s.endedAs = null;
+    if (s.state != RunState.IN_PROGRESS) {
+      begin(s, at); // the job ended it without beginning it (the whole job failed)
+    }
+    LocalDateTime now = clock.now();
+    s.output = ActivityRunReport.of(s.bound(), o.status(), o.counts(), o.outputs(), o.errors());
+    s.errors = o.errors();
+    if (o.status().equals("Succeeded")) {
+      s.state = RunState.READY;
+      s.end = MILLIS.format(at);
+    } else {
+      ActivityPolicy p = s.run.policy();
+      if (s.roundAttempts < 1 + p.retry()) {
+        s.state = RunState.WAITING;
+        s.substate = "Retry";
+        s.notBefore = now;
+      } else if (s.longRetries < p.longRetry()) {
+        s.longRetries++;
+        s.roundAttempts = 0;
+        s.state = RunState.WAITING;
+        s.substate = "LongRetry";
+        s.notBefore = now.plus(p.longRetryInterval().orElse(Duration.ZERO));
+      } else {
+        s.state = o.status().equals("TimedOut") ? RunState.TIMED_OUT : RunState.FAILED;
+        s.end = MILLIS.format(at);
+      }
+    }
+    changes.add(entry(s));
   }
 
   /** Null when every external input of the run is there; otherwise what is missing. */

@@ -22,7 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
  * resumed to exactly what an uninterrupted run gives.
  */
 class LedgerRunTest {
-  private static final int HOURS = 10;
+  /**
+   * Enough slices that the one job of the backfill is still going when the ledger first shows a
+   * few of them Ready (the ledger gets the runs' ends in batches of a fifth of a second).
+   */
+  private static final int HOURS = 100;
 
   @TempDir Path temp;
 
@@ -30,7 +34,7 @@ class LedgerRunTest {
     return new Factories(root)
         .dataset("Raw", "raw", "Hour", true, "")
         .dataset("Out", "out", "Hour", false, "")
-        .pipeline("P", "2016-01-01T00:00:00Z", "2016-01-01T10:00:00Z", "",
+        .pipeline("P", "2016-01-01T00:00:00Z", "2016-01-05T04:00:00Z", "",
             Factories.copy("C", "Raw", "Out", "Hour", ""))
         .inputs("raw", HOURS);
   }

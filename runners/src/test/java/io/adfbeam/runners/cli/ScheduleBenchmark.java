@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The scheduling benchmarks behind the README's figures; off unless {@code -Dadfbeam.bench=true}:
- * {@code mvn -B -o -q install -pl runners -am -Dtest=ScheduleBenchmark -Dadfbeam.bench=true
+ * {@code mvn -B -o -q test -pl runners -am -Dtest=ScheduleBenchmark -Dadfbeam.bench=true
  * -Dsurefire.failIfNoSpecifiedTests=false}. Prints its figures to standard output.
  */
 @EnabledIfSystemProperty(named = "adfbeam.bench", matches = "true")
@@ -51,22 +51,14 @@ class ScheduleBenchmark {
   @Test
   void backfillOf1000HourlySlicesAgainstOneRunOfTheSameFiles() throws Exception {
     int n = 1000;
-    Factories f = new Factories(temp)
-        .dataset("Raw", "raw", "Hour", true, "")
-        .dataset("Out", "out", "Hour", false, "");
     LocalDateTime start = LocalDateTime.parse("2016-01-01T00:00:00");
-    f.pipeline("P", start + ":00Z", start.plusHours(n) + ":00Z", "",
-        Factories.copy("C", "Raw", "Out", "Hour", "{\"concurrency\": 10}"));
+    Factories one = new Factories(temp.resolve("one"));
     // the same 1,000 files, in one folder, for one activity run
-    Path flat = Files.createDirectories(f.in.resolve("flat"));
+    Path flat = Files.createDirectories(one.in.resolve("flat"));
     for (int h = 0; h < n; h++) {
       String slice = SLICE.format(start.plusHours(h));
-      Path dir = Files.createDirectories(f.in.resolve("raw").resolve(slice));
-      String row = "slice," + slice + "\n";
-      Files.writeString(dir.resolve("part.csv"), row);
-      Files.writeString(flat.resolve(slice + ".csv"), row);
+      Files.writeString(flat.resolve(slice + ".csv"), "slice," + slice + "\n");
     }
-    Factories one = new Factories(temp.resolve("one"));
     one.write("Tables/Flat.json", "{ \"name\": \"Flat\", \"properties\": { \"type\": \"AzureBlob\","
         + " \"linkedServiceName\": \"Store\", \"typeProperties\": { \"folderPath\": \"flat\" },"
         + " \"external\": true, \"availability\": { \"frequency\": \"Day\", \"interval\": 1 } } }");
@@ -77,20 +69,27 @@ class ScheduleBenchmark {
         Factories.copy("C", "Flat", "FlatOut", "Day", ""));
 
     // warm-up: one small job
-    Cli.run("run", one.factory.toString(), "--store", "Store=" + f.in.toUri(), "--state",
-        temp.resolve("warm").toString());
+    Cli.run(one.run("--state", temp.resolve("warm").toString()));
     long t0 = System.nanoTime();
-    Cli.Result single = Cli.run("run", one.factory.toString(), "--store", "Store=" + f.in.toUri(),
-        "--state", temp.resolve("s1").toString());
+    Cli.Result single = Cli.run(one.run("--state", temp.resolve("s1").toString()));
     long oneRun = (System.nanoTime() - t0) / 1_000_000;
-    for (String perJob : new String[] {"1000", "0"}) {
+    for (String policy : new String[] {"", "{\"concurrency\": 10}"}) {
+      Factories f = new Factories(temp.resolve(policy.isEmpty() ? "default" : "ten"))
+          .dataset("Raw", "raw", "Hour", true, "")
+          .dataset("Out", "out", "Hour", false, "");
+      f.pipeline("P", start + ":00Z", start.plusHours(n) + ":00Z", "",
+          Factories.copy("C", "Raw", "Out", "Hour", policy));
+      for (int h = 0; h < n; h++) {
+        String slice = SLICE.format(start.plusHours(h));
+        Path dir = Files.createDirectories(f.in.resolve("raw").resolve(slice));
+        Files.writeString(dir.resolve("part.csv"), "slice," + slice + "\n");
+      }
       long t1 = System.nanoTime();
-      Cli.Result backfill = Cli.run(f.run("--state", temp.resolve("s-" + perJob).toString(),
-          "--slices-per-job", perJob, "--rerun", "all"));
+      Cli.Result backfill = Cli.run(f.run("--state", temp.resolve("s-" + policy.length()).toString()));
       long slices = (System.nanoTime() - t1) / 1_000_000;
-      System.out.printf(Locale.ROOT, "BENCH backfill (slices per job %s): exit %d in %d ms;"
+      System.out.printf(Locale.ROOT, "BENCH backfill (concurrency %s): exit %d in %d ms;"
           + " one run of the 1,000 files: exit %d in %d ms; ratio %.2f%n",
-          perJob.equals("0") ? "10 = policy concurrency" : perJob, backfill.exitCode(), slices,
+          policy.isEmpty() ? "1, the default" : "10", backfill.exitCode(), slices,
           single.exitCode(), oneRun, slices / (double) oneRun);
     }
   }

@@ -9,6 +9,7 @@ import io.adfbeam.runners.run.ActivityRunReport;
 import io.adfbeam.runners.run.Clock;
 import io.adfbeam.runners.run.Orchestrator;
 import io.adfbeam.runners.run.ScheduledRun;
+import io.adfbeam.transforms.copy.RunEvent;
 import io.adfbeam.translator.bind.CopyBinder;
 import io.adfbeam.translator.bind.StoreMapping;
 import io.adfbeam.translator.load.FactoryLoader;
@@ -20,15 +21,20 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,26 +71,34 @@ class SchedulingTest {
     }
   }
 
-  /** Jobs that fail the first {@code failures} attempts of each run, logging each job's runs. */
+  /**
+   * Jobs that fail the first {@code failures} attempts of each run, logging each job's runs; each
+   * run starts and ends, one after the other, at the clock's time.
+   */
   static final class FakeJobs implements Orchestrator.Jobs {
     final Map<String, AtomicInteger> calls = new HashMap<>();
     final List<List<String>> jobs = Collections.synchronizedList(new ArrayList<>());
     final int failures;
+    final Clock clock;
 
-    FakeJobs(int failures) {
+    FakeJobs(int failures, Clock clock) {
       this.failures = failures;
+      this.clock = clock;
     }
 
     @Override
     public synchronized Map<String, Orchestrator.JobOutcome> run(List<io.adfbeam.transforms.copy.CopyTask> tasks,
-        Optional<Duration> timeout, io.adfbeam.runners.run.CopyJob.Progress progress) {
+        int concurrency, Optional<Duration> timeout, Orchestrator.Events events) {
       jobs.add(tasks.stream().map(t -> t.runId()).toList());
       Map<String, Orchestrator.JobOutcome> out = new HashMap<>();
       for (var t : tasks) {
+        events.started(t.runId(), clock.now());
         int n = calls.computeIfAbsent(t.runId(), k -> new AtomicInteger()).incrementAndGet();
-        out.put(t.runId(), n <= failures
+        Orchestrator.JobOutcome o = n <= failures
             ? new Orchestrator.JobOutcome("Failed", null, List.of(), List.of("attempt " + n + " failed"))
-            : new Orchestrator.JobOutcome("Succeeded", null, List.of(), List.of()));
+            : new Orchestrator.JobOutcome("Succeeded", null, List.of(), List.of());
+        events.ended(t.runId(), o, clock.now());
+        out.put(t.runId(), o);
       }
       return out;
     }
@@ -112,7 +126,7 @@ class SchedulingTest {
     var bound = CopyBinder.bind(factory, plan.runs(), StoreMapping.parse(List.of("Store=" + f.in.toUri())));
     assertThat(bound.diagnostics()).isEmpty();
     List<ScheduledRun> runs = bound.runs().stream().map(b -> RunSession.scheduled(factory, b)).toList();
-    FakeJobs jobs = new FakeJobs(failures);
+    FakeJobs jobs = new FakeJobs(failures, clock);
     Recorded ledger = new Recorded();
     List<ActivityRunReport> reports = new Orchestrator(clock, jobs, ledger, 0).run(runs, Set.of(), c -> { });
     return new Outcome(reports, ledger, jobs, clock);
@@ -162,24 +176,105 @@ class SchedulingTest {
     assertThat(o.jobs().calls.get(o.jobs().jobs.get(0).get(0)).get()).isEqualTo(3);
   }
 
-  @Test
-  void concurrencyCapsTheSlicesInProgressAtOnce() throws Exception {
-    Outcome o = orchestrate(hourly(5, "{\"concurrency\": 2}", "", ""), 0, new FakeClock(DAY.plusDays(1)));
+  /** Real Beam jobs on the Direct runner, each job's runs logged; times as in orchestrate. */
+  private Outcome orchestrateOnBeam(Factories f, RunEvent.Clock workerClock) throws Exception {
+    Factory factory = FactoryLoader.load(f.factory);
+    Plan plan = Planner.plan(factory, new PlanRequest(Optional.empty(), Optional.empty()));
+    var bound = CopyBinder.bind(factory, plan.runs(), StoreMapping.parse(List.of("Store=" + f.in.toUri())));
+    List<ScheduledRun> runs = bound.runs().stream().map(b -> RunSession.scheduled(factory, b)).toList();
+    FakeJobs log = new FakeJobs(0, null);
+    Orchestrator.Jobs beam = Orchestrator.beam(PipelineOptionsFactory.create(), workerClock);
+    Orchestrator.Jobs jobs = (tasks, concurrency, timeout, events) -> {
+      log.jobs.add(tasks.stream().map(t -> t.runId()).toList());
+      return beam.run(tasks, concurrency, timeout, events);
+    };
+    Recorded ledger = new Recorded();
+    FakeClock clock = new FakeClock(DAY.plusDays(1));
+    List<ActivityRunReport> reports = new Orchestrator(clock, jobs, ledger, 0).run(runs, Set.of(), c -> { });
+    return new Outcome(reports, ledger, log, clock);
+  }
 
-    int inProgress = 0;
+  /** The latest entry of each run. */
+  private static Map<String, LedgerEntry> latest(Recorded ledger) {
+    Map<String, LedgerEntry> latest = new TreeMap<>();
+    ledger.changes.forEach(e -> latest.put(e.id(), e));
+    return latest;
+  }
+
+  @Test
+  void concurrencyCapsTheSlicesInProgressAtOnceInsideOneJob() throws Exception {
+    Factories f = hourly(6, "{\"concurrency\": 2}", "", "").inputs("raw", 6);
+
+    Outcome o = orchestrateOnBeam(f, System::currentTimeMillis);
+
+    assertThat(o.jobs().jobs).as("one job for the six ready slices").hasSize(1)
+        .singleElement().asList().hasSize(6);
+    Map<String, LedgerEntry> runs = latest(o.ledger());
+    assertThat(runs.values()).hasSize(6).allSatisfy(e -> {
+      assertThat(e.state()).isEqualTo(RunState.READY);
+      assertThat(e.attempts()).isEqualTo(1);
+      assertThat(e.output().filesWritten()).isEqualTo(1);
+    });
+    // The runs in flight at once, from the ledger's start and end times: a sweep over the
+    // intervals [start, end), an end before a start at the same millisecond.
+    List<String[]> edges = new ArrayList<>();
+    runs.values().forEach(e -> {
+      edges.add(new String[] {e.start(), "1"});
+      edges.add(new String[] {e.end(), "0"});
+    });
+    edges.sort(Comparator.comparing((String[] e) -> e[0]).thenComparing(e -> e[1]));
+    int inFlight = 0;
     int most = 0;
-    Map<String, RunState> states = new HashMap<>();
-    for (LedgerEntry e : o.ledger().changes) {
-      RunState before = states.put(e.id(), e.state());
-      if (e.state() == RunState.IN_PROGRESS) {
-        inProgress++;
-      } else if (before == RunState.IN_PROGRESS) {
-        inProgress--;
-      }
-      most = Math.max(most, inProgress);
+    for (String[] e : edges) {
+      inFlight += e[1].equals("1") ? 1 : -1;
+      most = Math.max(most, inFlight);
     }
-    assertThat(most).isEqualTo(2);
-    assertThat(o.jobs().jobs).extracting(List::size).containsExactly(2, 2, 1);
+    assertThat(most).as("most runs in flight at once").isEqualTo(2);
+    // the four beyond the first two waited for a place
+    assertThat(o.ledger().changes.stream().filter(e -> "ConcurrentRunLimit".equals(e.substate()))
+        .map(LedgerEntry::sliceStart)).containsExactly("2016-01-01T02:00:00Z", "2016-01-01T03:00:00Z",
+            "2016-01-01T04:00:00Z", "2016-01-01T05:00:00Z");
+    List<String> expected = new ArrayList<>();
+    for (int h = 0; h < 6; h++) {
+      String slice = String.format("20160101%02d", h);
+      expected.add("out/" + slice + "/part.csv=slice," + slice);
+    }
+    assertThat(f.outputs()).isEqualTo(expected);
+  }
+
+  /** Moves on ten minutes at each reading: the workers' clock of the commit-boundary test. */
+  private static final AtomicLong TEN_MINUTE_STEPS = new AtomicLong();
+
+  @Test
+  void aRunPastItsTimeoutIsAbandonedButOneWhoseCommitBeganCompletes() throws Exception {
+    // One lane (concurrency 1), two runs. Each run reads the clock when it starts, before each of
+    // its files, before its commit and when it ends, each reading ten minutes later than the one
+    // before. With a timeout of 30 minutes, the one-file run checks at +10 and +20 minutes, commits,
+    // and ends at +30: past its timeout, but its commit had begun, so it is Succeeded. The
+    // three-file run reaches +30 before its third file: abandoned, TimedOut, nothing visible.
+    Factories f = hourly(2, "{\"timeout\": \"00:30:00\"}", "", "").inputs("raw", 1);
+    Path second = f.in.resolve("raw/2016010101");
+    Files.createDirectories(second);
+    for (String name : List.of("a.csv", "b.csv", "c.csv")) {
+      Files.writeString(second.resolve(name), name + "\n");
+    }
+    TEN_MINUTE_STEPS.set(Instant.parse("2016-01-02T00:00:00Z").toEpochMilli());
+
+    Outcome o = orchestrateOnBeam(f, () -> TEN_MINUTE_STEPS.getAndAdd(600_000));
+
+    assertThat(o.jobs().jobs).hasSize(1);
+    Map<String, LedgerEntry> runs = latest(o.ledger());
+    LedgerEntry committed = runs.get(FIRST);
+    assertThat(committed.state()).isEqualTo(RunState.READY);
+    assertThat(committed.start()).isEqualTo("2016-01-02T00:00:00.000Z");
+    assertThat(committed.end()).isEqualTo("2016-01-02T00:30:00.000Z");
+    LedgerEntry abandoned = runs.get("P/C@2016-01-01T01:00:00Z");
+    assertThat(abandoned.state()).isEqualTo(RunState.TIMED_OUT);
+    assertThat(abandoned.start()).isEqualTo("2016-01-02T00:40:00.000Z");
+    assertThat(abandoned.errors()).singleElement().asString()
+        .contains("took longer than its timeout PT30M and was abandoned");
+    assertThat(f.outputs()).containsExactly("out/2016010100/part.csv=slice,2016010100");
+    assertThat(f.in.resolve("out/2016010101/.adf-beam")).doesNotExist();
   }
 
   @Test
@@ -274,7 +369,7 @@ class SchedulingTest {
   }
 
   @Test
-  void aTimedOutRunIsCancelledAndLeavesNothingVisible() throws IOException {
+  void aTimedOutRunIsAbandonedAndLeavesNothingVisible() throws IOException {
     Factories f = hourly(1, "{\"timeout\": \"00:00:00.001\"}", "", "");
     f.input("raw", 0);
     Path state = temp.resolve("state");
@@ -286,6 +381,7 @@ class SchedulingTest {
     assertThat(e.state()).isEqualTo(RunState.TIMED_OUT);
     assertThat(e.errors()).singleElement().asString().contains("took longer than its timeout PT0.001S");
     assertThat(f.outputs()).isEmpty();
+    assertThat(f.in.resolve("out/2016010100/.adf-beam")).as("staging removed").doesNotExist();
     assertThat(r.out()).contains("TimedOut");
   }
 

@@ -120,7 +120,7 @@ class FlinkClusterTest {
 
     Path log = dir.resolve("killed-run.log");
     Process run = CopyFactory.start(dir, args, log);
-    Path staging = out.resolve("out/gz/.adf-beam/staging");
+    Path staging = out.resolve("out/gz/.adf-beam");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
     while (!hasFiles(staging)) {
       assertThat(run.isAlive()).as("the run ended before any copy began:\n%s",
@@ -164,12 +164,13 @@ class FlinkClusterTest {
     return report;
   }
 
+  /** Whether the hidden folder holds staged files (anything but run manifests). */
   private static boolean hasFiles(Path folder) throws IOException {
     if (!Files.isDirectory(folder)) {
       return false;
     }
     try (Stream<Path> walk = Files.walk(folder)) {
-      return walk.anyMatch(Files::isRegularFile);
+      return walk.anyMatch(p -> Files.isRegularFile(p) && !p.getFileName().toString().endsWith(".manifest"));
     } catch (java.io.UncheckedIOException e) {
       return true; // a file moved while walking: there were files
     }

@@ -57,12 +57,16 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
 
   private final boolean oneProcess;
 
-  private CopyFiles(boolean oneProcess) {
+  /** Asked as each run's commit is about to begin; null when there is none. */
+  private final CommitGate gate;
+
+  private CopyFiles(boolean oneProcess, CommitGate gate) {
     this.oneProcess = oneProcess;
+    this.gate = gate;
   }
 
   public static CopyFiles create() {
-    return new CopyFiles(false);
+    return new CopyFiles(false, null);
   }
 
   /**
@@ -74,7 +78,21 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
    * with several worker processes: each would copy every file.
    */
   public CopyFiles inOneProcess() {
-    return new CopyFiles(true);
+    return new CopyFiles(true, gate);
+  }
+
+  /**
+   * Why a run must not be committed (it is then abandoned: its staging removed, the run failed
+   * with that reason), or null to commit it. Asked once per run, just before its commit begins,
+   * so a run the gate lets through is committed whatever happens meanwhile (a timeout).
+   */
+  public interface CommitGate extends Serializable {
+    String refuse(CopyTask task);
+  }
+
+  /** Asks {@code gate} before each run's commit begins. */
+  public CopyFiles withCommitGate(CommitGate gate) {
+    return new CopyFiles(oneProcess, gate);
   }
 
   @Override
@@ -86,7 +104,7 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
         .apply("CopySlots", ParDo.of(new CopySlotFn()))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(SlotResult.class)))
         .apply("GroupByRun", GroupByKey.create())
-        .apply("Commit", ParDo.of(new CommitFn()))
+        .apply("Commit", ParDo.of(new CommitFn(gate)))
         .setCoder(SerializableCoder.of(RunOutcome.class));
   }
 
@@ -115,8 +133,12 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
   record SlotResult(CopyTask task, List<Staged> files, List<String> errors, String queue,
       int queued, int copied) implements Serializable {}
 
+  /**
+   * A run's staging folder, right in the sink's hidden folder: a backfill writes each slice to a
+   * folder of its own, so every folder level here is made and removed once per run.
+   */
   static String stagingFolder(CopyTask task) {
-    return task.sink().folder() + StoreFiles.HIDDEN + "/staging/" + OutputNames.token(task.runId()) + "/";
+    return task.sink().folder() + StoreFiles.HIDDEN + "/" + OutputNames.token(task.runId()) + "/";
   }
 
   /**
@@ -125,9 +147,7 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
    */
   static void removeStaging(CopyTask task) throws IOException {
     StoreFiles.deleteTree(stagingFolder(task));
-    String hidden = task.sink().folder() + StoreFiles.HIDDEN + "/";
-    StoreFiles.deleteIfEmpty(hidden + "staging/");
-    StoreFiles.deleteIfEmpty(hidden);
+    StoreFiles.deleteIfEmpty(task.sink().folder() + StoreFiles.HIDDEN + "/");
   }
 
   /** The folder a run's skipped rows are logged in, or null when they are not logged. */
@@ -138,7 +158,7 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
   }
 
   static String manifest(CopyTask task) {
-    return task.sink().folder() + StoreFiles.HIDDEN + "/manifests/" + OutputNames.token(task.runId());
+    return task.sink().folder() + StoreFiles.HIDDEN + "/" + OutputNames.token(task.runId()) + ".manifest";
   }
 
   /** Lists a run's source files and deals them out to slots, balancing bytes. */
@@ -442,6 +462,12 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
 
   /** Moves a run's staged files into place when all succeeded; otherwise removes them. */
   static final class CommitFn extends DoFn<KV<String, Iterable<SlotResult>>, RunOutcome> {
+    private final CommitGate gate;
+
+    CommitFn(CommitGate gate) {
+      this.gate = gate;
+    }
+
     @ProcessElement
     public void process(@Element KV<String, Iterable<SlotResult>> element, OutputReceiver<RunOutcome> out)
         throws IOException {
@@ -485,6 +511,12 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
       if (!errors.isEmpty()) {
         removeStagingAfterFailure(task);
         out.output(new RunOutcome(element.getKey(), false, List.of(), new ArrayList<>(errors)));
+        return;
+      }
+      String refused = gate == null ? null : gate.refuse(task);
+      if (refused != null) {
+        removeStagingAfterFailure(task);
+        out.output(new RunOutcome(element.getKey(), false, List.of(), List.of(refused)));
         return;
       }
       List<String> targets = staged.stream().map(Staged::target).distinct().sorted().toList();

@@ -373,7 +373,7 @@ public final class StoreFiles {
     if (root == null || !java.nio.file.Files.isDirectory(root)) {
       return;
     }
-    KNOWN_FOLDERS.removeIf(p -> p.startsWith(root));
+    forgetFoldersUnder(root);
     try (var walk = java.nio.file.Files.walk(root)) {
       walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {
@@ -407,9 +407,27 @@ public final class StoreFiles {
         java.nio.file.StandardCopyOption.ATOMIC_MOVE);
   }
 
-  /** Local folders known to exist, so that each is created (or checked) once per worker. */
-  private static final java.util.Set<java.nio.file.Path> KNOWN_FOLDERS =
-      java.util.concurrent.ConcurrentHashMap.newKeySet();
+  /**
+   * Local folders known to exist, so that each is created (or checked) once per worker. Sorted,
+   * so that forgetting a tree looks at that tree only: a backfill removes a staging folder per run,
+   * and a scan of every folder known would make that quadratic in the runs.
+   */
+  private static final java.util.NavigableSet<java.nio.file.Path> KNOWN_FOLDERS =
+      new java.util.concurrent.ConcurrentSkipListSet<>();
+
+  /** Forgets {@code root} and the known folders under it (those sort right after it). */
+  private static void forgetFoldersUnder(java.nio.file.Path root) {
+    String prefix = root.toString();
+    for (var i = KNOWN_FOLDERS.tailSet(root, true).iterator(); i.hasNext(); ) {
+      java.nio.file.Path p = i.next();
+      if (!p.toString().startsWith(prefix)) {
+        break;
+      }
+      if (p.startsWith(root)) {
+        i.remove();
+      }
+    }
+  }
 
   private static void makeParents(java.nio.file.Path file) throws IOException {
     java.nio.file.Path parent = file.getParent();

@@ -88,8 +88,7 @@ class CopyFilesBehaviorTest {
         .as("staging removed, the manifest kept")
         .containsExactly(
             ".adf-beam/",
-            ".adf-beam/manifests/",
-            ".adf-beam/manifests/" + OutputNames.token("preserve"),
+            ".adf-beam/" + OutputNames.token("preserve") + ".manifest",
             "a.csv",
             "b.csv",
             "sub/",
@@ -353,7 +352,7 @@ class CopyFilesBehaviorTest {
     assertThat(utf8(dataFiles(dst))).containsExactly(Map.entry("x y.csv", "1,2\r\n"));
     assertThat(tree(dst).keySet())
         .filteredOn(StoreFiles::isHidden)
-        .containsExactly(".adf-beam/manifests/" + OutputNames.token("spaces"));
+        .containsExactly(".adf-beam/" + OutputNames.token("spaces") + ".manifest");
     assertThat(readUtf8(in.resolve("x y.csv"))).isEqualTo("1,2\r\n");
   }
 

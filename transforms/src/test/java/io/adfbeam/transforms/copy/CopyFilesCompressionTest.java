@@ -83,7 +83,7 @@ class CopyFilesCompressionTest {
           .containsExactly(folder(root.resolve("dst/" + size)) + "blob.bin");
       assertThat(tree(root.resolve("dst/" + size)).keySet())
           .as("no staging or manifest left but the manifest")
-          .containsExactly(".adf-beam/manifests/" + OutputNames.token(runId), "blob.bin");
+          .containsExactly(".adf-beam/" + OutputNames.token(runId) + ".manifest", "blob.bin");
       assertThat(read(root.resolve("dst/" + size + "/blob.bin"))).isEqualTo(size.content());
       assertCounts(job, runId, size.bytes, size.bytes);
     }

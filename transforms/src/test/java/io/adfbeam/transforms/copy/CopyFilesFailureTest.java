@@ -241,14 +241,14 @@ class CopyFilesFailureTest {
   void leftoversOfACrashedAttemptAreNeitherCommittedNorKept() {
     write(src().resolve("a.csv"), "a");
     snapshotSources();
-    String staging = ".adf-beam/staging/" + OutputNames.token("crashed") + "/";
+    String staging = ".adf-beam/" + OutputNames.token("crashed") + "/";
     write(dst().resolve(staging + "half-written.csv"), "partial");
 
     CopyHarness.runOk(
         task("crashed", FileSource.of("In", folder(src())), FileSink.of("Out", folder(dst()))));
 
     assertThat(tree(dst()).keySet())
-        .containsExactly(".adf-beam/manifests/" + OutputNames.token("crashed"), "a.csv");
+        .containsExactly(".adf-beam/" + OutputNames.token("crashed") + ".manifest", "a.csv");
   }
 
   @Test

@@ -107,7 +107,7 @@ class SharedFileQueueTest {
         List.of(new CopyFiles.Staged(staged, folder(dst) + "a.csv")), List.of(), "lost@q", 2, 1);
     List<RunOutcome> outcomes = new ArrayList<>();
 
-    new CopyFiles.CommitFn().process(KV.of("lost", List.of(result)), receiver(outcomes));
+    new CopyFiles.CommitFn(null).process(KV.of("lost", List.of(result)), receiver(outcomes));
 
     assertThat(outcomes).hasSize(1);
     assertThat(outcomes.get(0).succeeded()).isFalse();

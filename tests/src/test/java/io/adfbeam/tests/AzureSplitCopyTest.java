@@ -136,8 +136,8 @@ class AzureSplitCopyTest {
     }
     assertThat(AzureStoresTest.blobNames(container, "")).containsExactlyInAnyOrder(
         "in-parquet/data.parquet", "in-csv/data.csv", "out-orc/data.parquet",
-        "out-orc/.adf-beam/manifests/" + manifest(container, "out-orc/"),
-        "out-gzip/data.csv.gz", "out-gzip/.adf-beam/manifests/" + manifest(container, "out-gzip/"));
+        "out-orc/.adf-beam/" + manifest(container, "out-orc/"),
+        "out-gzip/data.csv.gz", "out-gzip/.adf-beam/" + manifest(container, "out-gzip/"));
 
     Path orc = temp.resolve("out.orc");
     container.getBlobClient("out-orc/data.parquet").downloadToFile(orc.toString());
@@ -153,11 +153,12 @@ class AzureSplitCopyTest {
     }
   }
 
-  /** The name of the one manifest under {@code folder}. */
+  /** The name of the one manifest in {@code folder}'s hidden folder (nothing else is left there). */
   private static String manifest(BlobContainerClient c, String folder) {
-    List<String> names = AzureStoresTest.blobNames(c, folder + ".adf-beam/manifests/");
+    List<String> names = AzureStoresTest.blobNames(c, folder + ".adf-beam/");
     assertThat(names).hasSize(1);
-    return names.get(0).substring((folder + ".adf-beam/manifests/").length());
+    assertThat(names.get(0)).endsWith(".manifest");
+    return names.get(0).substring((folder + ".adf-beam/").length());
   }
 
   private static long counter(PipelineResult result, String runId, String metric) {

@@ -118,6 +118,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    warmUpBeamOptions();
     CheckedFactory checked = CheckedFactory.load(path, root, spec);
     if (checked.hasErrors()) {
       checked.console.err(checked.report.summary());
@@ -255,6 +256,25 @@ final class RunCommand implements Callable<Integer> {
       values.put(name, value);
     }
     return SecretValues.of(values);
+  }
+
+  /**
+   * Starts Beam's registry of pipeline options on another thread while this one loads, checks
+   * and plans the factory. The registry finds and checks every options interface of every module
+   * in the jar (runners, file systems), about a second of reflection on the first use; started
+   * here it overlaps the factory's own work on a second core instead of following it. Nothing is
+   * parsed: {@link #pipelineOptions()} still reads the arguments and reports their errors.
+   */
+  private static void warmUpBeamOptions() {
+    Thread warmUp = new Thread(() -> {
+      try {
+        PipelineOptionsFactory.getRegisteredOptions();
+      } catch (RuntimeException | LinkageError e) {
+        // pipelineOptions() meets the same problem and reports it
+      }
+    }, "adf-beam-options-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.start();
   }
 
   /** Beam options from the pass-through arguments; the Direct runner by default. */

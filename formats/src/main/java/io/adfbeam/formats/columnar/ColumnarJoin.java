@@ -127,7 +127,7 @@ final class ColumnarJoin {
    * {@link SeekableInput} to read or one {@link OutputStream} to create. Hadoop makes file systems
    * from a class name, so what they serve has to be found by name: {@link #LENT}.
    */
-  static final class LentFileSystem extends FileSystem {
+  static final class LentFileSystem extends FixedFileSystem {
     static final String SCHEME = "adfbeam-lent";
     static final Map<String, Object> LENT = new ConcurrentHashMap<>();
 
@@ -192,30 +192,6 @@ final class ColumnarJoin {
       }
       throw new IOException(f + " is an input");
     }
-
-    @Override
-    public FSDataOutputStream append(Path f, int bufferSize, Progressable progress)
-        throws IOException {
-      throw new IOException("append is not supported");
-    }
-
-    @Override
-    public boolean rename(Path src, Path dst) throws IOException {
-      throw new IOException("rename is not supported");
-    }
-
-    @Override
-    public boolean delete(Path f, boolean recursive) throws IOException {
-      throw new IOException("delete is not supported");
-    }
-
-    @Override
-    public FileStatus[] listStatus(Path f) throws IOException {
-      return new FileStatus[] {getFileStatus(f)};
-    }
-
-    @Override
-    public void setWorkingDirectory(Path newDir) {}
 
     @Override
     public Path getWorkingDirectory() {

@@ -11,7 +11,6 @@ import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FSInputStream;
 import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.permission.FsPermission;
 import org.apache.hadoop.util.Progressable;
@@ -21,7 +20,7 @@ import org.apache.hadoop.util.Progressable;
  * SeekableInput}: what ORC's reader needs (a FileSystem and a Path) without copying the input to
  * a local file first. Each {@code open} opens a new channel.
  */
-final class InputFileSystem extends FileSystem {
+final class InputFileSystem extends FixedFileSystem {
   static final Path PATH = new Path("/input");
   private static final URI URI_ = URI.create("adfbeam-input:///");
 
@@ -68,30 +67,6 @@ final class InputFileSystem extends FileSystem {
       throws IOException {
     throw new IOException("read-only");
   }
-
-  @Override
-  public FSDataOutputStream append(Path f, int bufferSize, Progressable progress)
-      throws IOException {
-    throw new IOException("read-only");
-  }
-
-  @Override
-  public boolean rename(Path src, Path dst) throws IOException {
-    throw new IOException("read-only");
-  }
-
-  @Override
-  public boolean delete(Path f, boolean recursive) throws IOException {
-    throw new IOException("read-only");
-  }
-
-  @Override
-  public FileStatus[] listStatus(Path f) throws IOException {
-    return new FileStatus[] {getFileStatus(f)};
-  }
-
-  @Override
-  public void setWorkingDirectory(Path newDir) {}
 
   @Override
   public Path getWorkingDirectory() {

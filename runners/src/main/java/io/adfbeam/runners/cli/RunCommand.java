@@ -277,6 +277,11 @@ final class RunCommand implements Callable<Integer> {
     warmUp.start();
   }
 
+  /** Whether the pass-through arguments set Beam option {@code name} ({@code --name} or {@code --name=...}). */
+  static boolean given(List<String> args, String name) {
+    return args.stream().anyMatch(a -> a.equals("--" + name) || a.startsWith("--" + name + "="));
+  }
+
   /** Beam options from the pass-through arguments; the Direct runner by default. */
   private PipelineOptions pipelineOptions() {
     PipelineOptions options;
@@ -285,7 +290,7 @@ final class RunCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException("invalid Beam pipeline option: " + e.getMessage());
     }
-    if (beamArgs.stream().noneMatch(a -> a.startsWith("--jobName"))) {
+    if (!given(beamArgs, "jobName")) {
       // The user's --jobName passes through untouched, like every Beam option.
       options.setJobName("adf-beam-" + path.getFileName().toString().toLowerCase(Locale.ROOT)
           .replaceAll("[^a-z0-9-]", "-"));
@@ -296,10 +301,10 @@ final class RunCommand implements Callable<Integer> {
       // The Direct runner's checks that user code neither mutates nor fails to encode elements
       // clone every element through its coder at every step. The copy's elements are immutable
       // records with tested coders, so the checks only cost time; a user's flag still wins.
-      if (beamArgs.stream().noneMatch(a -> a.startsWith("--enforceImmutability"))) {
+      if (!given(beamArgs, "enforceImmutability")) {
         options.as(DirectOptions.class).setEnforceImmutability(false);
       }
-      if (beamArgs.stream().noneMatch(a -> a.startsWith("--enforceEncodability"))) {
+      if (!given(beamArgs, "enforceEncodability")) {
         options.as(DirectOptions.class).setEnforceEncodability(false);
       }
     }
@@ -321,10 +326,10 @@ final class RunCommand implements Callable<Integer> {
   static void flinkDefaults(FlinkPipelineOptions flink, List<String> args) {
     String master = flink.getFlinkMaster();
     boolean embedded = master == null || master.isBlank() || master.startsWith("[");
-    if (embedded && args.stream().noneMatch(a -> a.startsWith("--parallelism"))) {
+    if (embedded && !given(args, "parallelism")) {
       flink.setParallelism(Runtime.getRuntime().availableProcessors());
     }
-    if (args.stream().noneMatch(a -> a.startsWith("--fasterCopy"))) {
+    if (!given(args, "fasterCopy")) {
       flink.setFasterCopy(true);
     }
   }

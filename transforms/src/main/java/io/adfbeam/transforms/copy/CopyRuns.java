@@ -257,7 +257,8 @@ public final class CopyRuns extends PTransform<PBegin, PCollection<RunEvent>> {
     return Optional.of(outcome.get(0));
   }
 
-  private static <T> DoFn.OutputReceiver<T> receiver(Consumer<T> consumer) {
+  /** An output receiver that hands each output to {@code consumer}: for calling a DoFn's method directly. */
+  static <T> DoFn.OutputReceiver<T> receiver(Consumer<T> consumer) {
     return new DoFn.OutputReceiver<>() {
       @Override
       public void output(T output) {

@@ -13,9 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.apache.beam.sdk.transforms.DoFn.OutputReceiver;
 import org.apache.beam.sdk.values.KV;
-import org.joda.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,17 +78,7 @@ class SharedFileQueueTest {
 
   private static List<CopyFiles.Slot> slots(CopyFiles.ListFn fn, CopyTask task) throws Exception {
     List<CopyFiles.Slot> slots = new ArrayList<>();
-    fn.process(task, new OutputReceiver<>() {
-      @Override
-      public void output(KV<String, CopyFiles.Slot> output) {
-        slots.add(output.getValue());
-      }
-
-      @Override
-      public void outputWithTimestamp(KV<String, CopyFiles.Slot> output, Instant timestamp) {
-        slots.add(output.getValue());
-      }
-    });
+    fn.process(task, CopyRuns.receiver(kv -> slots.add(kv.getValue())));
     return slots;
   }
 
@@ -107,7 +95,8 @@ class SharedFileQueueTest {
         List.of(new CopyFiles.Staged(staged, folder(dst) + "a.csv")), List.of(), "lost@q", 2, 1);
     List<RunOutcome> outcomes = new ArrayList<>();
 
-    new CopyFiles.CommitFn(null).process(KV.of("lost", List.of(result)), receiver(outcomes));
+    new CopyFiles.CommitFn(null).process(KV.of("lost", List.of(result)),
+        CopyRuns.receiver(outcomes::add));
 
     assertThat(outcomes).hasSize(1);
     assertThat(outcomes.get(0).succeeded()).isFalse();
@@ -117,19 +106,4 @@ class SharedFileQueueTest {
     assertThat(entries(dst)).as("staging removed").isEmpty();
     assertThat(SharedFileQueue.open()).isZero();
   }
-
-  private static OutputReceiver<RunOutcome> receiver(List<RunOutcome> into) {
-    return new OutputReceiver<>() {
-      @Override
-      public void output(RunOutcome output) {
-        into.add(output);
-      }
-
-      @Override
-      public void outputWithTimestamp(RunOutcome output, Instant timestamp) {
-        into.add(output);
-      }
-    };
-  }
-
 }

@@ -82,6 +82,10 @@ public final class AdfBeamCommand implements Callable<Integer> {
 
   /** Runs {@code adf-beam} and exits with its exit code. */
   public static void main(String[] args) {
+    if (java.util.Arrays.asList(args).contains("run")) {
+      // before picocli's own start-up: see RunCommand.warmUpBeamOptions
+      RunCommand.warmUpBeamOptions();
+    }
     System.exit(newCommandLine().execute(args));
   }
 

@@ -42,6 +42,11 @@ public final class StoreFiles {
     if (isObjectStore(path)) {
       return ObjectFolders.exists(path);
     }
+    java.nio.file.Path local = localPath(path);
+    if (local != null) {
+      // one stat; Beam's local match goes through its glob handling (and reads * and ? as globs)
+      return java.nio.file.Files.exists(local);
+    }
     MatchResult m = FileSystems.match(List.of(strip(path))).get(0);
     return m.status() == MatchResult.Status.OK && !m.metadata().isEmpty();
   }
@@ -127,6 +132,24 @@ public final class StoreFiles {
 
   static boolean isHidden(String relative) {
     return relative.equals(HIDDEN) || relative.startsWith(HIDDEN + "/") || relative.contains("/" + HIDDEN + "/");
+  }
+
+  /** The bytes of the file at {@code path}, or null when there is none. */
+  public static byte[] readIfExists(String path) throws IOException {
+    java.nio.file.Path local = localPath(path);
+    if (local != null) {
+      try {
+        return java.nio.file.Files.readAllBytes(local); // no separate check: one call fewer
+      } catch (java.nio.file.NoSuchFileException e) {
+        return null;
+      }
+    }
+    if (!exists(path)) {
+      return null;
+    }
+    try (InputStream in = open(path)) {
+      return in.readAllBytes();
+    }
   }
 
   public static InputStream open(String path) throws IOException {
@@ -367,6 +390,56 @@ public final class StoreFiles {
     deleteEmptyFolders(folder);
   }
 
+  /**
+   * Deletes the entries right in {@code folder} whose names start with {@code prefix} and pass
+   * {@code which}: files, and folders with everything under them. On {@code azfs://}, where a
+   * folder is a prefix, an entry is the first segment of a blob's name under {@code folder}, and
+   * one prefix listing finds them; elsewhere the folder is listed (nothing when it is missing).
+   */
+  public static void deleteEntries(String folder, String prefix,
+      java.util.function.Predicate<String> which) throws IOException {
+    if (isObjectStore(folder)) {
+      ObjectFolders.deleteEntries(folder, prefix, which);
+      return;
+    }
+    java.nio.file.Path dir = localPath(folder);
+    if (dir != null) {
+      List<java.nio.file.Path> found = new ArrayList<>();
+      try (var entries = java.nio.file.Files.newDirectoryStream(dir, p -> {
+        String name = p.getFileName().toString();
+        return name.startsWith(prefix) && which.test(name);
+      })) {
+        entries.forEach(found::add);
+      } catch (java.nio.file.NoSuchFileException | java.nio.file.NotDirectoryException e) {
+        return;
+      }
+      for (java.nio.file.Path p : found) {
+        if (java.nio.file.Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          deleteEmptyFolders(p.toString()); // locally a walk removes files and folders alike
+        } else {
+          java.nio.file.Files.deleteIfExists(p);
+        }
+      }
+      return;
+    }
+    String base = resource(folder).toString();
+    MatchResult m = FileSystems.match(List.of(base + prefix + "**")).get(0);
+    if (m.status() != MatchResult.Status.OK) {
+      return;
+    }
+    List<ResourceId> files = new ArrayList<>();
+    for (MatchResult.Metadata md : m.metadata()) {
+      String path = md.resourceId().toString();
+      String relative = path.startsWith(base) ? path.substring(base.length()) : "";
+      int slash = relative.indexOf('/');
+      if (!md.resourceId().isDirectory() && !relative.isEmpty()
+          && which.test(slash < 0 ? relative : relative.substring(0, slash))) {
+        files.add(md.resourceId());
+      }
+    }
+    FileSystems.delete(files, StandardMoveOptions.IGNORE_MISSING_FILES);
+  }
+
   private static void deleteEmptyFolders(String folder) {
     // Object stores have no folders to remove; the local file system leaves empty ones behind.
     java.nio.file.Path root = localPath(folder);
@@ -433,7 +506,11 @@ public final class StoreFiles {
     java.nio.file.Path parent = file.getParent();
     if (parent != null && !KNOWN_FOLDERS.contains(parent)) {
       java.nio.file.Files.createDirectories(parent);
-      KNOWN_FOLDERS.add(parent);
+      // its ancestors exist too: a file staged in <sink>/.adf-beam/ makes <sink>/ known, so the
+      // move into <sink>/ does not ask for it again
+      for (java.nio.file.Path p = parent; p != null && KNOWN_FOLDERS.add(p); p = p.getParent()) {
+        // added
+      }
     }
   }
 

@@ -69,12 +69,60 @@ class ScheduleBenchmark {
     return rt.totalMemory() - rt.freeMemory();
   }
 
+  /**
+   * A backfill of 1,000 hourly slices of a small copy (one 17-byte file per slice), at the default
+   * concurrency 1 and at concurrency 10, against one activity run copying the same 1,000 files.
+   * Three rounds (or {@code -Dadfbeam.bench.rounds=N}), each in fresh folders, one measurement
+   * of each kind per round, each ratio against its own round's one run: on a shared machine the
+   * rounds differ more than the kinds within a round.
+   */
   @Test
   void backfillOf1000HourlySlicesAgainstOneRunOfTheSameFiles() throws Exception {
     int n = 1000;
     LocalDateTime start = LocalDateTime.parse("2016-01-01T00:00:00");
-    Factories one = new Factories(temp.resolve("one"));
-    // the same 1,000 files, in one folder, for one activity run
+    // warm-up: one run of the 1,000 files, and a backfill of 100 slices at each concurrency
+    Cli.run(oneRun(temp.resolve("warm"), start, n).run("--state", temp.resolve("warm-state").toString()));
+    for (String policy : POLICIES) {
+      Factories f = backfill(temp.resolve("warm-" + policy.length()), start, 100, policy);
+      Cli.run(f.run("--state", temp.resolve("warm-state-" + policy.length()).toString()));
+    }
+    int rounds = Integer.getInteger("adfbeam.bench.rounds", 3);
+    for (int round = 1; round <= rounds; round++) {
+      Path dir = temp.resolve("round-" + round);
+      Factories one = oneRun(dir.resolve("one"), start, n);
+      long oneRun = timed(one, dir.resolve("one-state"), one.in.resolve("flat-out"), n);
+      for (String policy : POLICIES) {
+        Factories f = backfill(dir.resolve(policy.isEmpty() ? "default" : "ten"), start, n, policy);
+        long slices = timed(f, dir.resolve("state-" + policy.length()), f.in.resolve("out"), n);
+        System.out.printf(Locale.ROOT, "BENCH round %d backfill (concurrency %s): %d ms;"
+            + " one run of the 1,000 files: %d ms; ratio %.2f%n", round,
+            policy.isEmpty() ? "1, the default" : "10", slices, oneRun, slices / (double) oneRun);
+      }
+    }
+  }
+
+  /** The default concurrency (1), and 10. */
+  private static final String[] POLICIES = {"", "{\"concurrency\": 10}"};
+
+  /** A factory with {@code n} hourly slices of a copy of one small file each, inputs written. */
+  private static Factories backfill(Path root, LocalDateTime start, int n, String policy)
+      throws Exception {
+    Factories f = new Factories(root)
+        .dataset("Raw", "raw", "Hour", true, "")
+        .dataset("Out", "out", "Hour", false, "");
+    f.pipeline("P", start + ":00Z", start.plusHours(n) + ":00Z", "",
+        Factories.copy("C", "Raw", "Out", "Hour", policy));
+    for (int h = 0; h < n; h++) {
+      String slice = SLICE.format(start.plusHours(h));
+      Path in = Files.createDirectories(f.in.resolve("raw").resolve(slice));
+      Files.writeString(in.resolve("part.csv"), "slice," + slice + "\n");
+    }
+    return f;
+  }
+
+  /** A factory whose one activity run copies {@code n} files of one folder. */
+  private static Factories oneRun(Path root, LocalDateTime start, int n) throws Exception {
+    Factories one = new Factories(root);
     Path flat = Files.createDirectories(one.in.resolve("flat"));
     for (int h = 0; h < n; h++) {
       String slice = SLICE.format(start.plusHours(h));
@@ -88,30 +136,26 @@ class ScheduleBenchmark {
         + " \"availability\": { \"frequency\": \"Day\", \"interval\": 1 } } }");
     one.pipeline("One", "2016-01-01T00:00:00Z", "2016-01-02T00:00:00Z", "",
         Factories.copy("C", "Flat", "FlatOut", "Day", ""));
+    return one;
+  }
 
-    // warm-up: one small job
-    Cli.run(one.run("--state", temp.resolve("warm").toString()));
+  /**
+   * Runs the factory and returns its wall time in ms; fails unless it succeeded and wrote {@code
+   * files} visible files under {@code out}.
+   */
+  private static long timed(Factories f, Path state, Path out, int files) throws Exception {
     long t0 = System.nanoTime();
-    Cli.Result single = Cli.run(one.run("--state", temp.resolve("s1").toString()));
-    long oneRun = (System.nanoTime() - t0) / 1_000_000;
-    for (String policy : new String[] {"", "{\"concurrency\": 10}"}) {
-      Factories f = new Factories(temp.resolve(policy.isEmpty() ? "default" : "ten"))
-          .dataset("Raw", "raw", "Hour", true, "")
-          .dataset("Out", "out", "Hour", false, "");
-      f.pipeline("P", start + ":00Z", start.plusHours(n) + ":00Z", "",
-          Factories.copy("C", "Raw", "Out", "Hour", policy));
-      for (int h = 0; h < n; h++) {
-        String slice = SLICE.format(start.plusHours(h));
-        Path dir = Files.createDirectories(f.in.resolve("raw").resolve(slice));
-        Files.writeString(dir.resolve("part.csv"), "slice," + slice + "\n");
-      }
-      long t1 = System.nanoTime();
-      Cli.Result backfill = Cli.run(f.run("--state", temp.resolve("s-" + policy.length()).toString()));
-      long slices = (System.nanoTime() - t1) / 1_000_000;
-      System.out.printf(Locale.ROOT, "BENCH backfill (concurrency %s): exit %d in %d ms;"
-          + " one run of the 1,000 files: exit %d in %d ms; ratio %.2f%n",
-          policy.isEmpty() ? "1, the default" : "10", backfill.exitCode(), slices,
-          single.exitCode(), oneRun, slices / (double) oneRun);
+    Cli.Result result = Cli.run(f.run("--state", state.toString()));
+    long millis = (System.nanoTime() - t0) / 1_000_000;
+    long written;
+    try (var walk = Files.walk(out)) {
+      written = walk.filter(Files::isRegularFile)
+          .filter(p -> !out.relativize(p).toString().contains(".adf-beam")).count();
     }
+    if (result.exitCode() != 0 || written != files) {
+      throw new AssertionError("exit " + result.exitCode() + ", " + written + " files written: "
+          + result.out() + result.err());
+    }
+    return millis;
   }
 }

@@ -482,8 +482,8 @@ public final class StoreFiles {
 
   /**
    * Local folders known to exist, so that each is created (or checked) once per worker. Sorted,
-   * so that forgetting a tree looks at that tree only: a backfill removes a staging folder per run,
-   * and a scan of every folder known would make that quadratic in the runs.
+   * so that forgetting a tree (a removed folder) looks at that tree only: a scan of every folder
+   * known would make a backfill that removes folders quadratic in its runs.
    */
   private static final java.util.NavigableSet<java.nio.file.Path> KNOWN_FOLDERS =
       new java.util.concurrent.ConcurrentSkipListSet<>();
@@ -504,14 +504,39 @@ public final class StoreFiles {
 
   private static void makeParents(java.nio.file.Path file) throws IOException {
     java.nio.file.Path parent = file.getParent();
-    if (parent != null && !KNOWN_FOLDERS.contains(parent)) {
-      java.nio.file.Files.createDirectories(parent);
-      // its ancestors exist too: a file staged in <sink>/.adf-beam/ makes <sink>/ known, so the
-      // move into <sink>/ does not ask for it again
-      for (java.nio.file.Path p = parent; p != null && KNOWN_FOLDERS.add(p); p = p.getParent()) {
-        // added
-      }
+    if (parent != null) {
+      makeFolder(parent);
     }
+  }
+
+  /**
+   * Makes {@code dir} and the folders above it that are not known to exist, each with one call
+   * (the JDK's createDirectories first tries the folder itself, then asks about each folder above
+   * it until one exists: for a slice's {@code out/<slice>/.adf-beam/} three calls more than the
+   * two folders made). Known afterwards, with the folders above it.
+   */
+  private static void makeFolder(java.nio.file.Path dir) throws IOException {
+    if (KNOWN_FOLDERS.contains(dir)) {
+      return;
+    }
+    java.nio.file.Path parent = dir.getParent();
+    try {
+      if (parent != null) {
+        makeFolder(parent);
+      }
+      java.nio.file.Files.createDirectory(dir);
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      if (!java.nio.file.Files.isDirectory(dir)) {
+        throw e;
+      }
+    } catch (java.nio.file.NoSuchFileException e) {
+      // a folder above, known to exist, was removed meanwhile: make the whole path again
+      if (parent != null) {
+        forgetFoldersUnder(parent);
+      }
+      java.nio.file.Files.createDirectories(dir);
+    }
+    KNOWN_FOLDERS.add(dir);
   }
 
   static java.nio.file.Path localPath(String path) {

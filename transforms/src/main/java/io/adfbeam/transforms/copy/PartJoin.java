@@ -17,8 +17,8 @@ import java.util.TreeMap;
 
 /**
  * Joins the parts of split files ({@link FileSplits}) when their run commits, each into the one
- * file an uncut copy writes, still staged in the sink's hidden folder: Avro, ORC and Parquet parts with
- * their format's join ({@link io.adfbeam.formats.columnar.ColumnarFormat#join}), text and JSON
+ * file an uncut copy writes, still staged in the sink's hidden folder: Avro, ORC and Parquet parts
+ * with their format's join ({@link io.adfbeam.formats.columnar.ColumnarFormat#join}), text and JSON
  * parts (plain, GZip members, BZip2 streams) by concatenation, with {@link
  * FileChannel#transferTo} between local files and through Beam's file systems elsewhere. Parts
  * are staged files like any other (named after the run's token in the hidden folder), so they

@@ -1,5 +1,6 @@
 package io.adfbeam.runners.run;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.adfbeam.transforms.copy.CopyMetrics;
 import io.adfbeam.transforms.copy.CopyRuns;
 import io.adfbeam.transforms.copy.CopyTask;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.flink.FlinkPipelineOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
@@ -25,6 +27,7 @@ import org.apache.beam.sdk.metrics.MetricQueryResults;
 import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.util.common.ReflectHelpers;
 import org.joda.time.Duration;
 
 /**
@@ -106,7 +109,7 @@ public final class CopyJob {
       events.accept(e);
     };
     try {
-      Pipeline pipeline = Pipeline.create(options);
+      Pipeline pipeline = Pipeline.create(jobOptions(options, tasks.size(), concurrency));
       CopyRuns copy = CopyRuns.of(tasks, concurrency).withClock(clock)
           .reportingTo(new FolderSink(folder.toString()));
       if (oneProcess(options)) {
@@ -153,6 +156,40 @@ public final class CopyJob {
       }
     }
   }
+
+  /**
+   * The options of one job: {@code options} as they are, except for a Direct runner job whose
+   * runs go in fewer lanes than the runner has threads, which gets one thread per lane. The Direct
+   * runner's scheduler re-submits itself to its own thread pool without pause whenever a thread is
+   * free, and a lane is one element that runs until the job ends: with one lane and the default
+   * three threads it kept a second core busy for the whole backfill, which the lane's own file
+   * operations and the rest of the process then waited for. With a thread per lane the scheduler
+   * runs only between elements. A lane never waits for another element, so no thread is missed.
+   * The options are copied (through JSON, as the Direct runner itself does when a job starts), so
+   * the other jobs of the run keep theirs.
+   */
+  static PipelineOptions jobOptions(PipelineOptions options, int runs, int concurrency) {
+    if (!options.getRunner().getSimpleName().equals("DirectRunner") || runs <= concurrency) {
+      return options; // not a Direct runner job, or no lanes: every run's files spread at once
+    }
+    int threads = options.as(DirectOptions.class).getTargetParallelism();
+    int lanes = Math.max(1, concurrency);
+    if (lanes >= threads) {
+      return options;
+    }
+    try {
+      PipelineOptions copy = OPTIONS_JSON.readValue(OPTIONS_JSON.writeValueAsBytes(options),
+          PipelineOptions.class);
+      copy.as(DirectOptions.class).setTargetParallelism(lanes);
+      return copy;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot copy the pipeline options", e);
+    }
+  }
+
+  /** Reads and writes pipeline options as JSON, with the modules options classes register. */
+  private static final ObjectMapper OPTIONS_JSON = new ObjectMapper()
+      .registerModules(ObjectMapper.findModules(ReflectHelpers.findClassLoader()));
 
   /**
    * Whether every worker of a job on these options runs in this JVM: the Direct runner, a Flink

@@ -297,7 +297,7 @@ public final class Orchestrator {
               next = earliest(next, checkAt);
               continue;
             }
-            String missing = checkExternal(s);
+            String missing = checkExternal(s, pool);
             s.checks++;
             if (missing == null) {
               s.validated = true;
@@ -501,17 +501,20 @@ public final class Orchestrator {
     changes.add(entry(s));
   }
 
-  /** Null when every external input of the run is there; otherwise what is missing. */
-  private static String checkExternal(Slot s) {
+  /**
+   * Null when every external input of the run is there; otherwise what is missing. Each check
+   * runs on a thread of {@code pool} (so that a store that does not answer is given up after the
+   * retryTimeout): a thread made and ended per check was a cost per slice of a backfill.
+   */
+  private static String checkExternal(Slot s, ExecutorService pool) {
     CopyTask task = s.bound().task();
     for (ScheduledRun.ExternalInput input : s.run.externalInputs()) {
       Duration limit = input.externalData().map(DatasetPolicy.ExternalData::retryTimeout)
           .orElse(DatasetPolicy.DEFAULT_RETRY_TIMEOUT);
       long bytes;
       int files;
-      ExecutorService one = Executors.newSingleThreadExecutor();
+      Future<List<StoreFiles.Listed>> listing = pool.submit(() -> CopyFiles.sourceFiles(task.source()));
       try {
-        Future<List<StoreFiles.Listed>> listing = one.submit(() -> CopyFiles.sourceFiles(task.source()));
         List<StoreFiles.Listed> listed = listing.get(Math.max(1, limit.toMillis()), TimeUnit.MILLISECONDS);
         files = listed.size();
         bytes = listed.stream().mapToLong(StoreFiles.Listed::size).sum();
@@ -530,7 +533,7 @@ public final class Orchestrator {
         Thread.currentThread().interrupt();
         return "interrupted while checking the external data of dataset '" + input.dataset() + "'";
       } finally {
-        one.shutdownNow();
+        listing.cancel(true); // a check given up on: its thread is interrupted
       }
       if (files == 0) {
         return "external data of dataset '" + input.dataset() + "' for the slice "

@@ -9,6 +9,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
 class LedgerRunTest {
   /**
    * Enough slices that the one job of the backfill is still going when the ledger first shows a
-   * few of them Ready (the ledger gets the runs' ends in batches of a fifth of a second).
+   * few of them Ready (the ledger gets the runs' ends in batches of a fifth of a second, and a
+   * slice of this backfill can take less than a millisecond); within one month, as the inputs'
+   * folder names are.
    */
-  private static final int HOURS = 100;
+  private static final int HOURS = 720;
 
   @TempDir Path temp;
 
@@ -34,7 +37,8 @@ class LedgerRunTest {
     return new Factories(root)
         .dataset("Raw", "raw", "Hour", true, "")
         .dataset("Out", "out", "Hour", false, "")
-        .pipeline("P", "2016-01-01T00:00:00Z", "2016-01-05T04:00:00Z", "",
+        .pipeline("P", "2016-01-01T00:00:00Z",
+            LocalDateTime.parse("2016-01-01T00:00:00").plusHours(HOURS) + ":00Z", "",
             Factories.copy("C", "Raw", "Out", "Hour", ""))
         .inputs("raw", HOURS);
   }

@@ -133,21 +133,44 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
   record SlotResult(CopyTask task, List<Staged> files, List<String> errors, String queue,
       int queued, int copied) implements Serializable {}
 
-  /**
-   * A run's staging folder, right in the sink's hidden folder: a backfill writes each slice to a
-   * folder of its own, so every folder level here is made and removed once per run.
-   */
-  static String stagingFolder(CopyTask task) {
-    return task.sink().folder() + StoreFiles.HIDDEN + "/" + OutputNames.token(task.runId()) + "/";
+  /** Between a run's token and the names of what it stages: never in a token, so no other run's. */
+  static final String STAGED = "~";
+
+  /** The sink's hidden folder, where runs stage their files and keep their manifests. */
+  static String hiddenFolder(CopyTask task) {
+    return task.sink().folder() + StoreFiles.HIDDEN + "/";
   }
 
   /**
-   * Removes a run's staging folder, and the sink's hidden folder with it when nothing else (a
-   * manifest, another run's staging) is left in it.
+   * Where a run stages its files: right in the sink's hidden folder, each named after the run's
+   * token ({@code <token>~<slot>.<n>}), with no folder of the run's own. A backfill writes each
+   * slice to a sink folder of its own, and a folder per run was one more folder made and removed
+   * per slice, removal being the most costly file-system call of a small run.
+   */
+  static String stagedPath(CopyTask task, String name) {
+    return hiddenFolder(task) + OutputNames.token(task.runId()) + STAGED + name;
+  }
+
+  /** The name of the {@code n}th file slot {@code slot} stages. */
+  static String stagedName(int slot, int n) {
+    return slot + "." + n;
+  }
+
+  /**
+   * Removes what a run staged (its files named after its token, and the folder of the layout
+   * before, {@code <token>/}), and the sink's hidden folder with it when nothing else (a
+   * manifest, another run's staging) is left in it. The run's manifest stays.
    */
   static void removeStaging(CopyTask task) throws IOException {
-    StoreFiles.deleteTree(stagingFolder(task));
-    StoreFiles.deleteIfEmpty(task.sink().folder() + StoreFiles.HIDDEN + "/");
+    removeStagedEntries(task);
+    StoreFiles.deleteIfEmpty(hiddenFolder(task));
+  }
+
+  /** Removes what a run staged: what a crashed or failed attempt left. */
+  private static void removeStagedEntries(CopyTask task) throws IOException {
+    String token = OutputNames.token(task.runId());
+    StoreFiles.deleteEntries(hiddenFolder(task), token,
+        name -> name.startsWith(token + STAGED) || name.equals(token));
   }
 
   /** The folder a run's skipped rows are logged in, or null when they are not logged. */
@@ -158,7 +181,7 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
   }
 
   static String manifest(CopyTask task) {
-    return task.sink().folder() + StoreFiles.HIDDEN + "/" + OutputNames.token(task.runId()) + ".manifest";
+    return hiddenFolder(task) + OutputNames.token(task.runId()) + ".manifest";
   }
 
   /** Lists a run's source files and deals them out to slots, balancing bytes. */
@@ -173,7 +196,7 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
     public void process(@Element CopyTask task, OutputReceiver<KV<String, Slot>> out) throws IOException {
       List<StoreFiles.Listed> files;
       try {
-        removeStaging(task); // a crashed earlier attempt's leftovers
+        removeStagedEntries(task); // a crashed earlier attempt's leftovers
         files = sourceFiles(task.source());
       } catch (MissingInputException | StoreErrors.StoreException e) {
         // a missing input, or a store that failed: this run fails, the others go on
@@ -300,12 +323,12 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
           } else if (slot.queue() != null) {
             for (int i = SharedFileQueue.take(slot.queue()); i < slot.units().size();
                 i = SharedFileQueue.take(slot.queue())) {
-              copyUnit(task, slot.units().get(i), slot.single(), staged, log);
+              copyUnit(task, slot.index(), slot.units().get(i), slot.single(), staged, log);
               copied++;
             }
           } else {
             for (FileSplits.Unit u : slot.units()) {
-              copyUnit(task, u, slot.single(), staged, log);
+              copyUnit(task, slot.index(), u, slot.single(), staged, log);
             }
           }
         } catch (IOException | RuntimeException e) {
@@ -317,16 +340,16 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
           slot.queue() == null ? 0 : slot.units().size(), copied)));
     }
 
-    private static void copyUnit(CopyTask task, FileSplits.Unit unit, boolean single,
+    private static void copyUnit(CopyTask task, int slot, FileSplits.Unit unit, boolean single,
         List<Staged> staged, BadRowLog log) throws IOException {
       if (unit.part() == null) {
-        copyOne(task, unit.file(), single, staged, log);
+        copyOne(task, slot, unit.file(), single, staged, log);
       } else {
-        copyPart(task, unit.file(), unit.part(), single, staged, log);
+        copyPart(task, slot, unit.file(), unit.part(), single, staged, log);
       }
     }
 
-    private static void copyOne(CopyTask task, StoreFiles.Listed file, boolean single,
+    private static void copyOne(CopyTask task, int slot, StoreFiles.Listed file, boolean single,
         List<Staged> staged, BadRowLog log) throws IOException {
       if (task.source().compression() == CompressionType.ZIP_DEFLATE) {
         String folder = OutputNames.stripExtension(file.relativePath(), CompressionType.ZIP_DEFLATE) + "/";
@@ -334,7 +357,7 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
           Counting.In counted = new Counting.In(archive);
           FileCopier.forEachZipEntry(counted, (entry, content) -> {
             String name = OutputNames.forFile(task, folder + entry, false);
-            write(task, name, staged, log, Long.MAX_VALUE,
+            write(task, slot, name, staged, log, Long.MAX_VALUE,
                 copier -> copier.copyDecoded(content, file.path() + "!" + entry));
           });
           CopyMetrics.counter(task.runId(), CopyMetrics.DATA_READ).inc(counted.count);
@@ -345,12 +368,12 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
       String name = OutputNames.forFile(task, file.relativePath(), single);
       if (task.source().format() != null && task.source().format().columnar()
           && !FileCopier.passThrough(task)) {
-        write(task, name, staged, log, file.size(), copier -> copier.copyColumnar(
+        write(task, slot, name, staged, log, file.size(), copier -> copier.copyColumnar(
             StoreFiles.seekable(file)));
         CopyMetrics.counter(task.runId(), CopyMetrics.FILES_READ).inc();
         return;
       }
-      write(task, name, staged, log, file.size(), copier -> {
+      write(task, slot, name, staged, log, file.size(), copier -> {
         try (InputStream in = StoreFiles.open(file.path())) {
           if (FileCopier.passThrough(task)) {
             copier.copyRaw(in);
@@ -363,11 +386,11 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
     }
 
     /** Copies one part of a split file into its own staged file, joined at commit. */
-    private static void copyPart(CopyTask task, StoreFiles.Listed file, FileSplits.Part part,
-        boolean single, List<Staged> staged, BadRowLog log) throws IOException {
+    private static void copyPart(CopyTask task, int slot, StoreFiles.Listed file,
+        FileSplits.Part part, boolean single, List<Staged> staged, BadRowLog log) throws IOException {
       String name = OutputNames.forFile(task, file.relativePath(), single);
       SeekableInput input = StoreFiles.seekable(file);
-      write(task, name, part, staged, log, part.range().length(), copier -> {
+      write(task, slot, name, part, staged, log, part.range().length(), copier -> {
         if (task.source().format().columnar()) {
           copier.copyColumnar(input, part.range());
           return;
@@ -392,7 +415,7 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
     private static void merge(CopyTask task, Slot slot, List<Staged> staged, BadRowLog log)
         throws IOException {
       String name = OutputNames.merged(task);
-      write(task, name, staged, log, Long.MAX_VALUE, copier -> {
+      write(task, slot.index(), name, staged, log, Long.MAX_VALUE, copier -> {
         for (FileSplits.Unit unit : slot.units()) {
           StoreFiles.Listed file = unit.file();
           if (task.source().format() != null && task.source().format().columnar()) {
@@ -419,19 +442,19 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
       void copy(FileCopier copier) throws IOException;
     }
 
-    private static void write(CopyTask task, String name, List<Staged> staged, BadRowLog log,
-        long sizeHint, Body body) throws IOException {
-      write(task, name, null, staged, log, sizeHint, body);
+    private static void write(CopyTask task, int slot, String name, List<Staged> staged,
+        BadRowLog log, long sizeHint, Body body) throws IOException {
+      write(task, slot, name, null, staged, log, sizeHint, body);
     }
 
     /**
      * Writes one staged file: a whole output, or one part of a split file ({@code part} not null),
      * whose bytes are counted when the parts are joined and whose file is counted once.
      */
-    private static void write(CopyTask task, String name, FileSplits.Part part,
+    private static void write(CopyTask task, int slot, String name, FileSplits.Part part,
         List<Staged> staged, BadRowLog log, long sizeHint, Body body) throws IOException {
-      String stagedPath = part == null ? stagingFolder(task) + name
-          : PartJoin.partPath(task, name, part.index());
+      // numbered in the slot's order, so that a slot the runner runs again writes the same names
+      String stagedPath = stagedPath(task, stagedName(slot, staged.size()));
       String target = task.sink().folder() + name;
       staged.add(part == null ? new Staged(stagedPath, target)
           : new Staged(stagedPath, target, part.index(), part.count()));
@@ -535,7 +558,7 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
         Set<String> now = new HashSet<>(targets);
         StoreFiles.delete(previous.stream().filter(p -> !now.contains(p)).toList());
         writeManifest(task, targets);
-        removeStaging(task);
+        // nothing staged is left to remove: every staged file was moved into place or joined
       } catch (StoreErrors.StoreException e) {
         // The store failed while committing (it went away): the run fails; what was staged stays
         // hidden under the sink's .adf-beam folder and is removed by the next attempt.
@@ -556,19 +579,14 @@ public final class CopyFiles extends PTransform<PCollection<CopyTask>, PCollecti
     }
 
     private static List<String> readManifest(CopyTask task) throws IOException {
-      String path = manifest(task);
-      if (!StoreFiles.exists(path)) {
-        return List.of();
-      }
-      try (InputStream in = StoreFiles.open(path)) {
-        String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        return text.isEmpty() ? List.of() : List.of(text.split("\n"));
-      }
+      byte[] bytes = StoreFiles.readIfExists(manifest(task));
+      String text = bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8);
+      return text.isEmpty() ? List.of() : List.of(text.split("\n"));
     }
 
     private static void writeManifest(CopyTask task, List<String> targets) throws IOException {
       String path = manifest(task);
-      String staged = stagingFolder(task) + "manifest";
+      String staged = stagedPath(task, "manifest");
       try (OutputStream out = StoreFiles.create(staged)) {
         out.write(String.join("\n", targets).getBytes(StandardCharsets.UTF_8));
       }

@@ -3,6 +3,7 @@ package io.adfbeam.transforms.copy;
 import io.adfbeam.formats.CompressionType;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * The names a sink gives the files it writes. Generated names follow ADF ({@code
@@ -59,9 +60,15 @@ final class OutputNames {
     return name + compression.extension();
   }
 
-  /** A file- and URL-safe token naming a run's staging folder and manifest. */
+  private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]");
+
+  /**
+   * A file- and URL-safe token naming a run's staged files and manifest; never holds {@code ~}
+   * ({@link CopyFiles#STAGED}).
+   */
   static String token(String runId) {
-    String safe = runId.replaceAll("[^A-Za-z0-9._-]", "_");
+    // a compiled pattern: asked several times per run, String.replaceAll compiled it every time
+    String safe = UNSAFE.matcher(runId).replaceAll("_");
     if (safe.length() > 80) {
       safe = safe.substring(0, 80);
     }

@@ -17,20 +17,15 @@ import java.util.TreeMap;
 
 /**
  * Joins the parts of split files ({@link FileSplits}) when their run commits, each into the one
- * file an uncut copy writes, still in the run's staging folder: Avro, ORC and Parquet parts with
- * their format's join ({@link io.adfbeam.formats.columnar.ColumnarFormat#join}), text and JSON
+ * file an uncut copy writes, still staged in the sink's hidden folder: Avro, ORC and Parquet parts
+ * with their format's join ({@link io.adfbeam.formats.columnar.ColumnarFormat#join}), text and JSON
  * parts (plain, GZip members, BZip2 streams) by concatenation, with {@link
  * FileChannel#transferTo} between local files and through Beam's file systems elsewhere. Parts
- * live under the staging folder's own hidden folder, so they never become visible, and a failed
- * run removes them with the rest of its staging.
+ * are staged files like any other (named after the run's token in the hidden folder), so they
+ * never become visible, and a failed run removes them with the rest of its staging.
  */
 final class PartJoin {
   private PartJoin() {}
-
-  /** Where part {@code index} of the output {@code name} is staged. */
-  static String partPath(CopyTask task, String name, int index) {
-    return CopyFiles.stagingFolder(task) + StoreFiles.HIDDEN + "/parts/" + index + "/" + name;
-  }
 
   /**
    * A run's staged files with the parts of each split file replaced by the file they join into;
@@ -49,6 +44,7 @@ final class PartJoin {
         out.add(s);
       }
     }
+    int joins = 0;
     for (Map.Entry<String, List<Staged>> e : byTarget.entrySet()) {
       List<Staged> parts = new ArrayList<>(e.getValue());
       parts.sort(Comparator.comparingInt(Staged::part));
@@ -59,7 +55,8 @@ final class PartJoin {
         }
       }
       String name = e.getKey().substring(task.sink().folder().length());
-      String joined = CopyFiles.stagingFolder(task) + name;
+      // numbered in target order: the commit run again names each joined file as before
+      String joined = joinedPath(task, joins++);
       List<String> paths = parts.stream().map(Staged::staged).toList();
       out.add(new Staged(joined, e.getKey()));
       if (!allExist(paths)) {
@@ -73,6 +70,11 @@ final class PartJoin {
       StoreFiles.delete(paths); // now, not at the end of the commit: they take the space twice
     }
     return out;
+  }
+
+  /** Where the {@code n}th split file (in target order) of a run is joined. */
+  static String joinedPath(CopyTask task, int n) {
+    return CopyFiles.stagedPath(task, "joined." + n);
   }
 
   private static boolean allExist(List<String> paths) throws IOException {

@@ -42,6 +42,11 @@ public final class StoreFiles {
     if (isObjectStore(path)) {
       return ObjectFolders.exists(path);
     }
+    java.nio.file.Path local = localPath(path);
+    if (local != null) {
+      // one stat; Beam's local match goes through its glob handling (and reads * and ? as globs)
+      return java.nio.file.Files.exists(local);
+    }
     MatchResult m = FileSystems.match(List.of(strip(path))).get(0);
     return m.status() == MatchResult.Status.OK && !m.metadata().isEmpty();
   }
@@ -127,6 +132,24 @@ public final class StoreFiles {
 
   static boolean isHidden(String relative) {
     return relative.equals(HIDDEN) || relative.startsWith(HIDDEN + "/") || relative.contains("/" + HIDDEN + "/");
+  }
+
+  /** The bytes of the file at {@code path}, or null when there is none. */
+  public static byte[] readIfExists(String path) throws IOException {
+    java.nio.file.Path local = localPath(path);
+    if (local != null) {
+      try {
+        return java.nio.file.Files.readAllBytes(local); // no separate check: one call fewer
+      } catch (java.nio.file.NoSuchFileException e) {
+        return null;
+      }
+    }
+    if (!exists(path)) {
+      return null;
+    }
+    try (InputStream in = open(path)) {
+      return in.readAllBytes();
+    }
   }
 
   public static InputStream open(String path) throws IOException {
@@ -367,6 +390,56 @@ public final class StoreFiles {
     deleteEmptyFolders(folder);
   }
 
+  /**
+   * Deletes the entries right in {@code folder} whose names start with {@code prefix} and pass
+   * {@code which}: files, and folders with everything under them. On {@code azfs://}, where a
+   * folder is a prefix, an entry is the first segment of a blob's name under {@code folder}, and
+   * one prefix listing finds them; elsewhere the folder is listed (nothing when it is missing).
+   */
+  public static void deleteEntries(String folder, String prefix,
+      java.util.function.Predicate<String> which) throws IOException {
+    if (isObjectStore(folder)) {
+      ObjectFolders.deleteEntries(folder, prefix, which);
+      return;
+    }
+    java.nio.file.Path dir = localPath(folder);
+    if (dir != null) {
+      List<java.nio.file.Path> found = new ArrayList<>();
+      try (var entries = java.nio.file.Files.newDirectoryStream(dir, p -> {
+        String name = p.getFileName().toString();
+        return name.startsWith(prefix) && which.test(name);
+      })) {
+        entries.forEach(found::add);
+      } catch (java.nio.file.NoSuchFileException | java.nio.file.NotDirectoryException e) {
+        return;
+      }
+      for (java.nio.file.Path p : found) {
+        if (java.nio.file.Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          deleteEmptyFolders(p.toString()); // locally a walk removes files and folders alike
+        } else {
+          java.nio.file.Files.deleteIfExists(p);
+        }
+      }
+      return;
+    }
+    String base = resource(folder).toString();
+    MatchResult m = FileSystems.match(List.of(base + prefix + "**")).get(0);
+    if (m.status() != MatchResult.Status.OK) {
+      return;
+    }
+    List<ResourceId> files = new ArrayList<>();
+    for (MatchResult.Metadata md : m.metadata()) {
+      String path = md.resourceId().toString();
+      String relative = path.startsWith(base) ? path.substring(base.length()) : "";
+      int slash = relative.indexOf('/');
+      if (!md.resourceId().isDirectory() && !relative.isEmpty()
+          && which.test(slash < 0 ? relative : relative.substring(0, slash))) {
+        files.add(md.resourceId());
+      }
+    }
+    FileSystems.delete(files, StandardMoveOptions.IGNORE_MISSING_FILES);
+  }
+
   private static void deleteEmptyFolders(String folder) {
     // Object stores have no folders to remove; the local file system leaves empty ones behind.
     java.nio.file.Path root = localPath(folder);
@@ -409,8 +482,8 @@ public final class StoreFiles {
 
   /**
    * Local folders known to exist, so that each is created (or checked) once per worker. Sorted,
-   * so that forgetting a tree looks at that tree only: a backfill removes a staging folder per run,
-   * and a scan of every folder known would make that quadratic in the runs.
+   * so that forgetting a tree (a removed folder) looks at that tree only: a scan of every folder
+   * known would make a backfill that removes folders quadratic in its runs.
    */
   private static final java.util.NavigableSet<java.nio.file.Path> KNOWN_FOLDERS =
       new java.util.concurrent.ConcurrentSkipListSet<>();
@@ -431,10 +504,39 @@ public final class StoreFiles {
 
   private static void makeParents(java.nio.file.Path file) throws IOException {
     java.nio.file.Path parent = file.getParent();
-    if (parent != null && !KNOWN_FOLDERS.contains(parent)) {
-      java.nio.file.Files.createDirectories(parent);
-      KNOWN_FOLDERS.add(parent);
+    if (parent != null) {
+      makeFolder(parent);
     }
+  }
+
+  /**
+   * Makes {@code dir} and the folders above it that are not known to exist, each with one call
+   * (the JDK's createDirectories first tries the folder itself, then asks about each folder above
+   * it until one exists: for a slice's {@code out/<slice>/.adf-beam/} three calls more than the
+   * two folders made). Known afterwards, with the folders above it.
+   */
+  private static void makeFolder(java.nio.file.Path dir) throws IOException {
+    if (KNOWN_FOLDERS.contains(dir)) {
+      return;
+    }
+    java.nio.file.Path parent = dir.getParent();
+    try {
+      if (parent != null) {
+        makeFolder(parent);
+      }
+      java.nio.file.Files.createDirectory(dir);
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      if (!java.nio.file.Files.isDirectory(dir)) {
+        throw e;
+      }
+    } catch (java.nio.file.NoSuchFileException e) {
+      // a folder above, known to exist, was removed meanwhile: make the whole path again
+      if (parent != null) {
+        forgetFoldersUnder(parent);
+      }
+      java.nio.file.Files.createDirectories(dir);
+    }
+    KNOWN_FOLDERS.add(dir);
   }
 
   static java.nio.file.Path localPath(String path) {

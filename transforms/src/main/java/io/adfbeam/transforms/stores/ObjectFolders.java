@@ -269,6 +269,54 @@ public final class ObjectFolders {
     }
   }
 
+  /**
+   * Deletes the entries right in {@code folder} whose names start with {@code prefix} and pass
+   * {@code which}: files, and folders with everything under them. On {@code azfs://} an entry is
+   * the first segment of a blob's name under {@code folder}, found by one listing of the blobs
+   * whose names start with {@code folder + prefix}.
+   */
+  public static void deleteEntries(String folder, String prefix,
+      java.util.function.Predicate<String> which) throws IOException {
+    String base = folder.endsWith("/") ? folder : folder + "/";
+    if (isBlob(base)) {
+      BlobPath p = BlobPath.of(base);
+      try {
+        BlobContainerClient c = p.containerClient();
+        if (!c.exists()) {
+          return;
+        }
+        for (BlobItem item : c.listBlobs(new ListBlobsOptions().setPrefix(p.prefix() + prefix),
+            null)) {
+          String relative = item.getName().substring(p.prefix().length());
+          int slash = relative.indexOf('/');
+          if (which.test(slash < 0 ? relative : relative.substring(0, slash))) {
+            c.getBlobClient(item.getName()).deleteIfExists();
+          }
+        }
+      } catch (RuntimeException e) {
+        throw StoreErrors.failure("delete", base + prefix, e);
+      }
+      return;
+    }
+    try {
+      FileSystem fs = fileSystem(base);
+      FileStatus[] found;
+      try {
+        found = fs.listStatus(hadoopPath(base), path -> {
+          String name = path.getName();
+          return name.startsWith(prefix) && which.test(name);
+        });
+      } catch (java.io.FileNotFoundException e) {
+        return;
+      }
+      for (FileStatus f : found) {
+        fs.delete(f.getPath(), true);
+      }
+    } catch (IOException | RuntimeException e) {
+      throw StoreErrors.failure("delete", base + prefix, e);
+    }
+  }
+
   /** Removes {@code folder} on a Hadoop-backed store when it is an empty folder. */
   public static void deleteIfEmpty(String folder) {
     if (isBlob(folder)) {

@@ -241,14 +241,23 @@ class CopyFilesFailureTest {
   void leftoversOfACrashedAttemptAreNeitherCommittedNorKept() {
     write(src().resolve("a.csv"), "a");
     snapshotSources();
-    String staging = ".adf-beam/" + OutputNames.token("crashed") + "/";
-    write(dst().resolve(staging + "half-written.csv"), "partial");
+    String token = OutputNames.token("crashed");
+    // what a killed attempt staged, a joined file, a manifest half written; and a folder of the
+    // layout before (a folder per run)
+    write(dst().resolve(".adf-beam/" + token + "~3.0"), "partial");
+    write(dst().resolve(".adf-beam/" + token + "~joined.0"), "partial");
+    write(dst().resolve(".adf-beam/" + token + "~manifest"), "junk.csv");
+    write(dst().resolve(".adf-beam/" + token + "/half-written.csv"), "partial");
+    // another run's staging, whose token starts with this one's: not this run's to remove
+    String other = OutputNames.token(token);
+    write(dst().resolve(".adf-beam/" + other + "~0.0"), "other");
 
     CopyHarness.runOk(
         task("crashed", FileSource.of("In", folder(src())), FileSink.of("Out", folder(dst()))));
 
-    assertThat(tree(dst()).keySet())
-        .containsExactly(".adf-beam/" + OutputNames.token("crashed") + ".manifest", "a.csv");
+    assertThat(tree(dst()).keySet()).containsExactly(
+        ".adf-beam/" + other + "~0.0", ".adf-beam/" + token + ".manifest", "a.csv");
+    assertThat(dst().resolve(".adf-beam/" + token)).doesNotExist();
   }
 
   @Test

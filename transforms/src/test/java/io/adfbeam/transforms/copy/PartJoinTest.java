@@ -26,7 +26,7 @@ class PartJoinTest {
   private List<Staged> stageParts(CopyTask task, String... contents) {
     Staged[] staged = new Staged[contents.length];
     for (int i = 0; i < contents.length; i++) {
-      String path = PartJoin.partPath(task, "a/b.csv", i);
+      String path = CopyFiles.stagedPath(task, CopyFiles.stagedName(0, i));
       CopyHarness.write(Path.of(path), contents[i]);
       staged[i] = new Staged(path, task.sink().folder() + "a/b.csv", i, contents.length);
     }
@@ -37,11 +37,12 @@ class PartJoinTest {
   void partsJoinInOrderAndAJoinRunAgainKeepsTheJoinedFile() throws IOException {
     CopyTask task = task();
     List<Staged> staged = stageParts(task, "1,a\n", "", "2,b\n3,c");
-    Staged whole = new Staged(CopyFiles.stagingFolder(task) + "c.csv", task.sink().folder() + "c.csv");
+    Staged whole = new Staged(CopyFiles.stagedPath(task, CopyFiles.stagedName(1, 0)),
+        task.sink().folder() + "c.csv");
     CopyHarness.write(Path.of(whole.staged()), "x\n");
     List<Staged> all = List.of(staged.get(2), whole, staged.get(0), staged.get(1));
 
-    Staged joined = new Staged(CopyFiles.stagingFolder(task) + "a/b.csv", task.sink().folder() + "a/b.csv");
+    Staged joined = new Staged(PartJoin.joinedPath(task, 0), task.sink().folder() + "a/b.csv");
     assertThat(PartJoin.join(task, all)).containsExactlyInAnyOrder(whole, joined);
     assertThat(Files.readString(Path.of(joined.staged()))).isEqualTo("1,a\n2,b\n3,c");
     for (Staged part : staged) {

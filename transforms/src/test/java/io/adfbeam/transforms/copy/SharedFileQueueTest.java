@@ -87,7 +87,7 @@ class SharedFileQueueTest {
     Path dst = root.resolve("dst");
     CopyTask task = task("lost", FileSource.of("Src", folder(root.resolve("src"))),
         FileSink.of("Dst", folder(dst)));
-    String staged = CopyFiles.stagingFolder(task) + "a.csv";
+    String staged = CopyFiles.stagedPath(task, CopyFiles.stagedName(0, 0));
     write(Path.of(staged), "1,a\n");
     SharedFileQueue.take("lost@q"); // the queue handed out two files; one slot's copy was lost
     SharedFileQueue.take("lost@q");

@@ -42,6 +42,9 @@ public final class Planner {
   /** Dataset name (lower case) -> the activities that write it. */
   private final Map<String, List<Producer>> producers = new HashMap<>();
 
+  /** Dataset name as referenced -> the dataset: looked up once, not at every run of a slice. */
+  private final Map<String, Optional<Dataset>> datasets = new HashMap<>();
+
   private record Producer(Pipeline pipeline, Activity activity) {}
 
   private Planner(Factory factory) {
@@ -125,7 +128,7 @@ public final class Planner {
       return activity.scheduler();
     }
     return activity.outputs().stream().findFirst()
-        .flatMap(o -> factory.dataset(o.name())).flatMap(Dataset::availability);
+        .flatMap(o -> dataset(o.name())).flatMap(Dataset::availability);
   }
 
   private ActivityRun run(Pipeline pipeline, Activity activity, SliceWindow slice) {
@@ -133,7 +136,7 @@ public final class Planner {
     Set<ActivityRunId> dependsOn = new LinkedHashSet<>();
     List<ResolvedDataset> inputs = new ArrayList<>();
     for (DatasetRef in : activity.inputs()) {
-      Optional<Dataset> dataset = factory.dataset(in.name());
+      Optional<Dataset> dataset = dataset(in.name());
       if (dataset.isEmpty()) {
         continue; // reported by validation
       }
@@ -145,7 +148,7 @@ public final class Planner {
     }
     List<ResolvedDataset> outputs = new ArrayList<>();
     for (DatasetRef out : activity.outputs()) {
-      factory.dataset(out.name()).ifPresent(d -> {
+      dataset(out.name()).ifPresent(d -> {
         for (SliceWindow datasetSlice : datasetSlices(d, slice)) {
           resolve(d, datasetSlice, out.location()).ifPresent(outputs::add);
         }
@@ -225,45 +228,92 @@ public final class Planner {
    * Orders runs so that each comes after the planned runs it depends on; among runs that are
    * free to go, the oldest slice first, then by pipeline and activity name. Runs caught in a
    * cycle are reported and left out.
+   *
+   * <p>The runs are sorted by that order once, and the ready ones are then taken by their rank in
+   * it: those ready from the start straight from the sorted list, those freed later through a
+   * heap of ranks. Comparing runs in a priority queue of every run (lower-casing names at each
+   * comparison) was most of the time of planning many slices.
    */
   private List<ActivityRun> order(List<ActivityRun> runs) {
-    Map<ActivityRunId, ActivityRun> byId = new HashMap<>();
-    runs.forEach(r -> byId.put(r.id(), r));
-    Map<ActivityRunId, Integer> waiting = new HashMap<>();
-    Map<ActivityRunId, List<ActivityRun>> dependents = new HashMap<>();
-    for (ActivityRun r : runs) {
-      int count = 0;
-      for (ActivityRunId dep : r.dependsOn()) {
-        if (byId.containsKey(dep)) {
-          count++;
-          dependents.computeIfAbsent(dep, k -> new ArrayList<>()).add(r);
-        }
-      }
-      waiting.put(r.id(), count);
-    }
     Comparator<ActivityRun> order = Comparator.comparing((ActivityRun r) -> r.slice().start())
         .thenComparing(r -> r.pipeline().toLowerCase(Locale.ROOT))
         .thenComparing(r -> r.activity().toLowerCase(Locale.ROOT));
-    PriorityQueue<ActivityRun> ready = new PriorityQueue<>(order);
-    runs.stream().filter(r -> waiting.get(r.id()) == 0).forEach(ready::add);
-    List<ActivityRun> ordered = new ArrayList<>(runs.size());
-    while (!ready.isEmpty()) {
-      ActivityRun r = ready.poll();
-      ordered.add(r);
-      for (ActivityRun next : dependents.getOrDefault(r.id(), List.of())) {
-        if (waiting.merge(next.id(), -1, Integer::sum) == 0) {
-          ready.add(next);
+    List<ActivityRun> sorted = sortedByKey(runs);
+    int n = sorted.size();
+    Map<ActivityRunId, Integer> rank = new HashMap<>(n * 2);
+    for (int i = 0; i < n; i++) {
+      rank.put(sorted.get(i).id(), i);
+    }
+    int[] waiting = new int[n];
+    List<List<Integer>> dependents = new ArrayList<>(java.util.Collections.nCopies(n, null));
+    for (int i = 0; i < n; i++) {
+      for (ActivityRunId dep : sorted.get(i).dependsOn()) {
+        Integer d = rank.get(dep);
+        if (d != null) {
+          waiting[i]++;
+          if (dependents.get(d) == null) {
+            dependents.set(d, new ArrayList<>(2));
+          }
+          dependents.get(d).add(i);
+        }
+      }
+    }
+    PriorityQueue<Integer> freed = new PriorityQueue<>();
+    List<ActivityRun> ordered = new ArrayList<>(n);
+    int next = 0; // the next run, in rank order, that may have been ready from the start
+    while (true) {
+      while (next < n && waiting[next] != 0) {
+        next++;
+      }
+      int r;
+      if (!freed.isEmpty() && (next >= n || freed.peek() < next)) {
+        r = freed.poll();
+      } else if (next < n) {
+        r = next++;
+      } else {
+        break;
+      }
+      ordered.add(sorted.get(r));
+      List<Integer> ds = dependents.get(r);
+      if (ds != null) {
+        for (int d : ds) {
+          if (--waiting[d] == 0) {
+            freed.add(d);
+            waiting[d] = -1; // taken through the heap, not from the list
+          }
         }
       }
     }
     if (ordered.size() < runs.size()) {
-      runs.stream().filter(r -> waiting.get(r.id()) > 0).sorted(order).limit(1).forEach(r -> {
+      runs.stream().filter(r -> waiting[rank.get(r.id())] > 0).sorted(order).limit(1).forEach(r -> {
         Activity a = factory.pipeline(r.pipeline()).flatMap(p -> p.activity(r.activity())).orElseThrow();
         diagnostics.error(a.location(), "activity runs depend on each other in a cycle, starting at "
             + r.id() + "; " + (runs.size() - ordered.size()) + " runs cannot be ordered");
       });
     }
     return ordered;
+  }
+
+  /**
+   * The runs by slice start, then pipeline and activity name ignoring case, each name lower-cased
+   * once per pipeline and activity, not at every comparison; runs that compare equal keep their
+   * order.
+   */
+  private static List<ActivityRun> sortedByKey(List<ActivityRun> runs) {
+    record Keyed(ActivityRun run, String pipeline, String activity) {}
+    Map<String, String> lower = new HashMap<>();
+    List<Keyed> keyed = new ArrayList<>(runs.size());
+    for (ActivityRun r : runs) {
+      keyed.add(new Keyed(r, lower.computeIfAbsent(r.pipeline(), Planner::key),
+          lower.computeIfAbsent(r.activity(), Planner::key)));
+    }
+    keyed.sort(Comparator.comparing((Keyed k) -> k.run().slice().start())
+        .thenComparing(Keyed::pipeline).thenComparing(Keyed::activity));
+    return keyed.stream().map(Keyed::run).toList();
+  }
+
+  private Optional<Dataset> dataset(String name) {
+    return datasets.computeIfAbsent(name, factory::dataset);
   }
 
   private static String key(String name) {

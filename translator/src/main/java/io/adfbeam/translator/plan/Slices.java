@@ -2,8 +2,8 @@ package io.adfbeam.translator.plan;
 
 import io.adfbeam.translator.model.Availability;
 import io.adfbeam.translator.model.Availability.Frequency;
-import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,46 +23,58 @@ public final class Slices {
 
   /** The slices that overlap {@code window}, in time order. */
   public static List<SliceWindow> overlapping(Availability availability, SliceWindow window) {
-    List<SliceWindow> slices = new ArrayList<>();
-    long k = indexOf(availability, window.start());
-    while (true) {
-      LocalDateTime start = boundary(availability, k);
-      if (!start.isBefore(window.end())) {
-        return slices;
-      }
-      slices.add(new SliceWindow(start, boundary(availability, k + 1)));
-      k++;
+    LocalDateTime origin = origin(availability);
+    long k = indexOf(availability, origin, window.start());
+    LocalDateTime start = boundary(availability, origin, k);
+    if (!start.isBefore(window.end())) {
+      return List.of();
     }
+    LocalDateTime end = boundary(availability, origin, k + 1);
+    if (!end.isBefore(window.end())) {
+      return List.of(new SliceWindow(start, end)); // one slice: a run's own, most of the time
+    }
+    List<SliceWindow> slices = new ArrayList<>();
+    while (start.isBefore(window.end())) {
+      slices.add(new SliceWindow(start, end));
+      k++;
+      start = end; // each slice starts where the one before ends
+      end = boundary(availability, origin, k + 1);
+    }
+    return slices;
   }
 
   /** The slice that contains {@code time}. */
   public static SliceWindow containing(Availability availability, LocalDateTime time) {
-    long k = indexOf(availability, time);
-    return new SliceWindow(boundary(availability, k), boundary(availability, k + 1));
+    LocalDateTime origin = origin(availability);
+    long k = indexOf(availability, origin, time);
+    return new SliceWindow(boundary(availability, origin, k), boundary(availability, origin, k + 1));
   }
 
-  /** The index k of the slice containing {@code time}. */
-  private static long indexOf(Availability a, LocalDateTime time) {
-    LocalDateTime origin = origin(a);
+  /**
+   * The index k of the slice containing {@code time}. Fixed-length steps count seconds between
+   * epoch seconds: {@code Duration.between} first tries nanoseconds, which overflow a long
+   * between the default origin (year 1) and today, and it throws and catches an exception for
+   * every slice before it counts seconds.
+   */
+  private static long indexOf(Availability a, LocalDateTime origin, LocalDateTime time) {
     long k;
     if (a.frequency() == Frequency.MONTH) {
       k = Math.floorDiv(ChronoUnit.MONTHS.between(origin, time), a.interval());
     } else {
-      long step = stepSeconds(a);
-      k = Math.floorDiv(Duration.between(origin, time).getSeconds(), step);
+      k = Math.floorDiv(time.toEpochSecond(ZoneOffset.UTC) - origin.toEpochSecond(ZoneOffset.UTC),
+          stepSeconds(a));
     }
     // Month lengths and rounding may put the estimate one off: settle it exactly.
-    while (boundary(a, k).isAfter(time)) {
+    while (boundary(a, origin, k).isAfter(time)) {
       k--;
     }
-    while (!boundary(a, k + 1).isAfter(time)) {
+    while (!boundary(a, origin, k + 1).isAfter(time)) {
       k++;
     }
     return k;
   }
 
-  private static LocalDateTime boundary(Availability a, long k) {
-    LocalDateTime origin = origin(a);
+  private static LocalDateTime boundary(Availability a, LocalDateTime origin, long k) {
     if (a.frequency() == Frequency.MONTH) {
       return origin.plusMonths(k * a.interval());
     }

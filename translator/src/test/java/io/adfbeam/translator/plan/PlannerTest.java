@@ -81,6 +81,35 @@ class PlannerTest {
   }
 
   @Test
+  void eachDailyRunComesRightAfterTheLastHourlyRunItWaitsFor() {
+    Plan plan = plan("plan-daily-after-hourly", new PlanRequest(Optional.empty(),
+        Optional.of(window("2014-06-01T00:00", "2014-06-04T00:00"))));
+
+    assertThat(plan.diagnostics()).isEmpty();
+    List<String> expected = new java.util.ArrayList<>();
+    for (int d = 1; d <= 3; d++) {
+      for (int h = 0; h < 24; h++) {
+        expected.add(String.format("HourlyPipeline/CopyHour@2014-06-0%dT%02d:00:00Z", d, h));
+      }
+      // first among the runs of its slice start (DailyPipeline sorts before HourlyPipeline), but
+      // free to go only once the day's last hour is done
+      expected.add(String.format("DailyPipeline/RollUpDay@2014-06-0%dT00:00:00Z", d));
+    }
+    assertThat(plan.runs()).extracting(r -> r.id().toString()).containsExactlyElementsOf(expected);
+  }
+
+  @Test
+  void runsThatWaitOnEachOtherInACycleAreReportedAndLeftOut() {
+    Factory factory = load("activity-cycle");
+    Plan plan = Planner.plan(factory, PlanRequest.ALL);
+
+    assertThat(plan.runs()).isEmpty();
+    assertThat(plan.diagnostics()).extracting(Diagnostic::message).containsExactly(
+        "activity runs depend on each other in a cycle, starting at"
+            + " RoundTrip/CuratedToStage@2014-06-01T00:00:00Z; 6 runs cannot be ordered");
+  }
+
+  @Test
   void v2DependsOnOrdersRunsWithinTheWindow() {
     SliceWindow window = window("2021-01-01T00:00", "2021-01-02T00:00");
 

@@ -168,9 +168,14 @@ final class RunCommand implements Callable<Integer> {
     PipelineOptions options = pipelineOptions();
     connections.settings().applyTo(options);
 
-    List<ActivityRunReport> reports = RunSession.run(factory, RunSession.stateFolder(path, stateFolder),
-        rerun, slicesPerJob, bound.runs(), Orchestrator.beam(options),
-        progressPrinter(runConsole, bound.runs()), runConsole);
+    List<ActivityRunReport> reports;
+    try {
+      reports = RunSession.run(factory, RunSession.stateFolder(path, stateFolder),
+          rerun, slicesPerJob, bound.runs(), Orchestrator.beam(options),
+          progressPrinter(runConsole, bound.runs()), runConsole);
+    } finally {
+      deleteFlinkScratch();
+    }
     reports = reports.stream().map(r -> withLinkedServices(r, connections)).toList();
     runConsole.out(RunReports.table(reports));
     if (reportFile != null) {
@@ -291,7 +296,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /** Beam options from the pass-through arguments; the Direct runner by default. */
-  private PipelineOptions pipelineOptions() {
+  private PipelineOptions pipelineOptions() throws IOException {
     PipelineOptions options;
     try {
       options = PipelineOptionsFactory.fromArgs(beamArgs.toArray(String[]::new)).withValidation().create();
@@ -310,6 +315,7 @@ final class RunCommand implements Callable<Integer> {
       FlinkPipelineOptions flink = options.as(FlinkPipelineOptions.class);
       stageOwnJar(flink);
       flinkDefaults(flink, beamArgs);
+      flinkScratch = embeddedFlinkScratch(flink, beamArgs);
     }
     return options;
   }
@@ -360,6 +366,53 @@ final class RunCommand implements Callable<Integer> {
     }
     if (!given(args, "fasterCopy")) {
       flink.setFasterCopy(true);
+    }
+  }
+
+  /** The folder an embedded Flink keeps its files in during this run, or null. */
+  private Path flinkScratch;
+
+  /**
+   * For an embedded Flink without the user's {@code --flinkConfDir}: a folder of this run's own,
+   * holding a Flink configuration whose {@code io.tmp.dirs} and {@code web.tmpdir} are inside it,
+   * which {@link #deleteFlinkScratch} removes when the run ends. Flink extracts its RPC system (a
+   * 22 MB jar) and keeps its blobs in {@code io.tmp.dirs}, {@code java.io.tmpdir} by default, and
+   * left the jar there after every run (hourly runs would fill the temporary folder), and a
+   * {@code flink-web-upload} folder beside it. Returns the folder,
+   * or null when nothing was set.
+   */
+  static Path embeddedFlinkScratch(FlinkPipelineOptions flink, List<String> args) throws IOException {
+    String master = flink.getFlinkMaster();
+    boolean embedded = master == null || master.isBlank() || master.startsWith("[");
+    if (!embedded || given(args, "flinkConfDir")) {
+      return null;
+    }
+    Path scratch = java.nio.file.Files.createTempDirectory("adf-beam-flink-");
+    Path tmp = java.nio.file.Files.createDirectory(scratch.resolve("tmp"));
+    // Flink 1.19 reads the legacy flink-conf.yaml (key: value) when there is no config.yaml.
+    java.nio.file.Files.writeString(scratch.resolve("flink-conf.yaml"),
+        "io.tmp.dirs: " + tmp.toAbsolutePath() + "\n" + "web.tmpdir: " + tmp.toAbsolutePath() + "\n");
+    flink.setFlinkConfDir(scratch.toString());
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(scratch),
+        "adf-beam-flink-scratch"));
+    return scratch;
+  }
+
+  private void deleteFlinkScratch() {
+    if (flinkScratch != null) {
+      deleteTree(flinkScratch);
+    }
+  }
+
+  /** Deletes a folder and what it holds, as far as it can (a best effort, like a temp folder's). */
+  private static void deleteTree(Path folder) {
+    if (!java.nio.file.Files.exists(folder)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(folder)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | java.io.UncheckedIOException e) {
+      // what is left is in the system's temporary folder
     }
   }
 

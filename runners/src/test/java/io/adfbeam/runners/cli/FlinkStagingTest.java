@@ -64,6 +64,25 @@ class FlinkStagingTest {
     assertThat(options.getFasterCopy()).isTrue();
   }
 
+  @Test
+  void anEmbeddedFlinkGetsATemporaryFolderOfItsOwnUnlessTheUserGivesAConfiguration() throws Exception {
+    FlinkPipelineOptions options = flink("--flinkMaster=[local]");
+    java.nio.file.Path scratch = RunCommand.embeddedFlinkScratch(options, List.of("--flinkMaster=[local]"));
+    assertThat(options.getFlinkConfDir()).isEqualTo(scratch.toString());
+    assertThat(java.nio.file.Files.readString(scratch.resolve("flink-conf.yaml")))
+        .isEqualTo("io.tmp.dirs: " + scratch.resolve("tmp") + "\nweb.tmpdir: " + scratch.resolve("tmp") + "\n");
+    assertThat(scratch.resolve("tmp")).isEmptyDirectory();
+
+    List<String> given = List.of("--flinkMaster=[local]", "--flinkConfDir=/etc/flink");
+    FlinkPipelineOptions mine = flink(given.toArray(String[]::new));
+    assertThat(RunCommand.embeddedFlinkScratch(mine, given)).isNull();
+    assertThat(mine.getFlinkConfDir()).isEqualTo("/etc/flink");
+
+    FlinkPipelineOptions remote = flink("--flinkMaster=127.0.0.1:8081");
+    assertThat(RunCommand.embeddedFlinkScratch(remote, List.of("--flinkMaster=127.0.0.1:8081"))).isNull();
+    assertThat(remote.getFlinkConfDir()).isNull();
+  }
+
   private static FlinkPipelineOptions flink(String... args) {
     return PipelineOptionsFactory.fromArgs(args).as(FlinkPipelineOptions.class);
   }

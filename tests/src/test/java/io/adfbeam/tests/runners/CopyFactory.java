@@ -137,18 +137,31 @@ final class CopyFactory {
   /** Runs {@code java -jar adf-beam.jar ARGS} (what ./adf-beam runs) in {@code dir}. */
   static Run adfBeam(Path dir, List<String> args, long timeoutSeconds)
       throws IOException, InterruptedException {
+    return adfBeam(dir, List.of(), args, timeoutSeconds);
+  }
+
+  /** The same, with options for the JVM ({@code -Dname=value}). */
+  static Run adfBeam(Path dir, List<String> jvmArgs, List<String> args, long timeoutSeconds)
+      throws IOException, InterruptedException {
     Path log = Files.createTempFile(dir, "adf-beam-run-", ".log");
-    return finish(start(dir, args, log), log, timeoutSeconds);
+    return finish(start(dir, jvmArgs, args, log), log, timeoutSeconds);
   }
 
   /** Starts {@code java -jar adf-beam.jar ARGS} in {@code dir}, its output to {@code log}. */
   static Process start(Path dir, List<String> args, Path log) throws IOException {
+    return start(dir, List.of(), args, log);
+  }
+
+  private static Process start(Path dir, List<String> jvmArgs, List<String> args, Path log)
+      throws IOException {
     String jar = System.getProperty("adfbeam.jar");
     if (jar == null || !Files.isRegularFile(Path.of(jar))) {
       throw new IllegalStateException("no shaded jar at " + jar + " (mvn package -pl runners -am)");
     }
     List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-jar", jar));
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+    command.addAll(jvmArgs);
+    command.addAll(List.of("-jar", jar));
     command.addAll(args);
     return new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
         .redirectOutput(log.toFile()).start();

@@ -106,6 +106,26 @@ class FlinkClusterTest {
   }
 
   @Test
+  void anEmbeddedFlinkLeavesNothingInTheTemporaryFolder() throws Exception {
+    Path dir = Files.createDirectories(work.resolve("temp"));
+    Path factory = CopyFactory.write(dir.resolve("factory"), List.of("Compress"));
+    CopyFactory.csv(dir.resolve("in"), 2, 100);
+    Path tmp = Files.createDirectories(dir.resolve("java-tmp"));
+    Path out = dir.resolve("out");
+    CopyFactory.Run run = CopyFactory.adfBeam(dir, List.of("-Djava.io.tmpdir=" + tmp),
+        List.of("run", factory.toString(), "--window", CopyFactory.WINDOW,
+            "--state", dir.resolve("state").toString(),
+            "--store", "In=" + dir.resolve("in"), "--store", "Out=" + out,
+            "--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=2"), 300);
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    assertThat(CopyFactory.visibleFiles(out.resolve("out"))).hasSize(2);
+    // Flink's RPC jar, its blobs and web uploads went to this run's own folder, now removed.
+    try (var left = Files.list(tmp)) {
+      assertThat(left.map(p -> p.getFileName().toString()).toList()).isEmpty();
+    }
+  }
+
+  @Test
   void aTaskManagerLostMidJobFailsTheRunWithoutOutputAndARerunCopiesExactly() throws Exception {
     Path dir = Files.createDirectories(work.resolve("fault"));
     Path factory = CopyFactory.write(dir.resolve("factory"), List.of("Compress"));

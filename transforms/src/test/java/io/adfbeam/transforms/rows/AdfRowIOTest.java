@@ -316,7 +316,31 @@ class AdfRowIOTest {
 
     assertThatThrownBy(() -> write.run().waitUntilFinish())
         .hasMessageContaining("column 'amount'");
+    // The Direct runner reports a failed job while its other shards may still be writing their
+    // staged files; what they write must not show either.
+    awaitDirectRunnerWorkers();
     assertThat(dataFiles(dst)).containsExactly("keep.txt");
+  }
+
+  /**
+   * Waits until the Direct runner's worker threads have ended: after a job fails, the runner
+   * stops taking work but lets running bundles finish, which can otherwise write into the test's
+   * folder while it is being deleted.
+   */
+  private static void awaitDirectRunnerWorkers() {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+    while (Thread.getAllStackTraces().keySet().stream()
+        .anyMatch(t -> t.isAlive() && t.getName().startsWith("direct-runner-worker"))) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the Direct runner's workers still run 60 s after the job failed");
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
   }
 
   @Test

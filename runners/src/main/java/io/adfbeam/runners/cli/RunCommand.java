@@ -359,14 +359,19 @@ final class RunCommand implements Callable<Integer> {
    * operators is pure cost (the runner itself warns that it should be set).
    */
   static void flinkDefaults(FlinkPipelineOptions flink, List<String> args) {
-    String master = flink.getFlinkMaster();
-    boolean embedded = master == null || master.isBlank() || master.startsWith("[");
+    boolean embedded = embedded(flink);
     if (embedded && !given(args, "parallelism")) {
       flink.setParallelism(Runtime.getRuntime().availableProcessors());
     }
     if (!given(args, "fasterCopy")) {
       flink.setFasterCopy(true);
     }
+  }
+
+  /** Whether Flink runs inside this process: no master, {@code [local]}, {@code [auto]}, {@code [collection]}. */
+  private static boolean embedded(FlinkPipelineOptions flink) {
+    String master = flink.getFlinkMaster();
+    return master == null || master.isBlank() || master.startsWith("[");
   }
 
   /** The folder an embedded Flink keeps its files in during this run, or null. */
@@ -382,8 +387,7 @@ final class RunCommand implements Callable<Integer> {
    * or null when nothing was set.
    */
   static Path embeddedFlinkScratch(FlinkPipelineOptions flink, List<String> args) throws IOException {
-    String master = flink.getFlinkMaster();
-    boolean embedded = master == null || master.isBlank() || master.startsWith("[");
+    boolean embedded = embedded(flink);
     if (!embedded || given(args, "flinkConfDir")) {
       return null;
     }
@@ -423,8 +427,7 @@ final class RunCommand implements Callable<Integer> {
    * masters ({@code [local]}, {@code [auto]}, {@code [collection]}) need nothing staged.
    */
   static void stageOwnJar(FlinkPipelineOptions flink) {
-    String master = flink.getFlinkMaster();
-    boolean embedded = master == null || master.isBlank() || master.startsWith("[");
+    boolean embedded = embedded(flink);
     if (embedded || flink.getFilesToStage() != null) {
       return;
     }

@@ -204,6 +204,13 @@ class SchedulingTest {
   @Test
   void concurrencyCapsTheSlicesInProgressAtOnceInsideOneJob() throws Exception {
     Factories f = hourly(6, "{\"concurrency\": 2}", "", "").inputs("raw", 6);
+    // Slices of a few megabytes, so that each run lasts milliseconds on the ledger's clock: runs
+    // of one short line took under a millisecond, and two lanes' runs then never overlapped
+    // there although the lanes ran side by side.
+    for (int h = 0; h < 6; h++) {
+      String slice = String.format("20160101%02d", h);
+      Files.writeString(f.in.resolve("raw/" + slice + "/part.csv"), rows(slice));
+    }
 
     Outcome o = orchestrateOnBeam(f, System::currentTimeMillis);
 
@@ -237,9 +244,18 @@ class SchedulingTest {
     List<String> expected = new ArrayList<>();
     for (int h = 0; h < 6; h++) {
       String slice = String.format("20160101%02d", h);
-      expected.add("out/" + slice + "/part.csv=slice," + slice);
+      expected.add("out/" + slice + "/part.csv=" + rows(slice).strip());
     }
     assertThat(f.outputs()).isEqualTo(expected);
+  }
+
+  /** 200,000 rows {@code slice,<slice>,<n>}: about 4 MB. */
+  private static String rows(String slice) {
+    StringBuilder text = new StringBuilder();
+    for (int n = 0; n < 200_000; n++) {
+      text.append("slice,").append(slice).append(',').append(n).append('\n');
+    }
+    return text.toString();
   }
 
   /** Moves on ten minutes at each reading: the workers' clock of the commit-boundary test. */

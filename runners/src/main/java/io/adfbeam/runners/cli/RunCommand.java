@@ -4,6 +4,7 @@ import io.adfbeam.runners.run.ActivityRunReport;
 import io.adfbeam.runners.run.CopyJob;
 import io.adfbeam.runners.run.Orchestrator;
 import io.adfbeam.runners.run.RunReports;
+import io.adfbeam.transforms.copy.StoreFiles;
 import io.adfbeam.translator.bind.BoundRun;
 import io.adfbeam.translator.bind.CopyBinder;
 import io.adfbeam.translator.bind.SecretValues;
@@ -408,14 +409,11 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  /** Deletes a folder and what it holds, as far as it can (a best effort, like a temp folder's). */
+  /** Deletes a local folder and what it holds, as far as it can (a temporary folder's cleanup). */
   private static void deleteTree(Path folder) {
-    if (!java.nio.file.Files.exists(folder)) {
-      return;
-    }
-    try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(folder)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException | java.io.UncheckedIOException e) {
+    try {
+      StoreFiles.deleteTree(folder.toAbsolutePath().toString());
+    } catch (IOException e) {
       // what is left is in the system's temporary folder
     }
   }

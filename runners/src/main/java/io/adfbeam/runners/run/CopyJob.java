@@ -5,6 +5,7 @@ import io.adfbeam.transforms.copy.CopyMetrics;
 import io.adfbeam.transforms.copy.CopyRuns;
 import io.adfbeam.transforms.copy.CopyTask;
 import io.adfbeam.transforms.copy.RunEvent;
+import io.adfbeam.transforms.copy.StoreFiles;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
@@ -151,9 +152,7 @@ public final class CopyJob {
       }
       return new Result(ends, counts, failure);
     } finally {
-      try (Stream<Path> files = Files.walk(folder)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+      StoreFiles.deleteTree(folder.toString());
     }
   }
 

@@ -244,18 +244,7 @@ public final class ObjectFolders {
   public static void deleteTree(String folder) throws IOException {
     String base = folder.endsWith("/") ? folder : folder + "/";
     if (isBlob(base)) {
-      BlobPath p = BlobPath.of(base);
-      try {
-        BlobContainerClient c = p.containerClient();
-        if (!c.exists()) {
-          return;
-        }
-        for (BlobItem item : c.listBlobs(new ListBlobsOptions().setPrefix(p.prefix()), null)) {
-          c.getBlobClient(item.getName()).deleteIfExists();
-        }
-      } catch (RuntimeException e) {
-        throw StoreErrors.failure("delete", base, e);
-      }
+      deleteBlobs(base, "", entry -> true);
       return;
     }
     try {
@@ -279,23 +268,7 @@ public final class ObjectFolders {
       java.util.function.Predicate<String> which) throws IOException {
     String base = folder.endsWith("/") ? folder : folder + "/";
     if (isBlob(base)) {
-      BlobPath p = BlobPath.of(base);
-      try {
-        BlobContainerClient c = p.containerClient();
-        if (!c.exists()) {
-          return;
-        }
-        for (BlobItem item : c.listBlobs(new ListBlobsOptions().setPrefix(p.prefix() + prefix),
-            null)) {
-          String relative = item.getName().substring(p.prefix().length());
-          int slash = relative.indexOf('/');
-          if (which.test(slash < 0 ? relative : relative.substring(0, slash))) {
-            c.getBlobClient(item.getName()).deleteIfExists();
-          }
-        }
-      } catch (RuntimeException e) {
-        throw StoreErrors.failure("delete", base + prefix, e);
-      }
+      deleteBlobs(base, prefix, which);
       return;
     }
     try {
@@ -313,6 +286,32 @@ public final class ObjectFolders {
         fs.delete(f.getPath(), true);
       }
     } catch (IOException | RuntimeException e) {
+      throw StoreErrors.failure("delete", base + prefix, e);
+    }
+  }
+
+  /**
+   * Deletes, with one listing, the blobs under {@code base} (a folder ending in {@code /}) whose
+   * names there start with {@code prefix} and whose first segment (the entry right in the
+   * folder) passes {@code which}.
+   */
+  private static void deleteBlobs(String base, String prefix,
+      java.util.function.Predicate<String> which) throws IOException {
+    BlobPath p = BlobPath.of(base);
+    try {
+      BlobContainerClient c = p.containerClient();
+      if (!c.exists()) {
+        return;
+      }
+      for (BlobItem item : c.listBlobs(new ListBlobsOptions().setPrefix(p.prefix() + prefix),
+          null)) {
+        String relative = item.getName().substring(p.prefix().length());
+        int slash = relative.indexOf('/');
+        if (which.test(slash < 0 ? relative : relative.substring(0, slash))) {
+          c.getBlobClient(item.getName()).deleteIfExists();
+        }
+      }
+    } catch (RuntimeException e) {
       throw StoreErrors.failure("delete", base + prefix, e);
     }
   }

@@ -84,7 +84,7 @@ public final class AdfBeamCommand implements Callable<Integer> {
   public static void main(String[] args) {
     if (java.util.Arrays.asList(args).contains("run")) {
       // before picocli's own start-up: see RunCommand.warmUpBeamOptions
-      RunCommand.warmUpBeamOptions();
+      RunCommand.warmUpBeamOptions(java.util.Arrays.asList(args));
     }
     System.exit(newCommandLine().execute(args));
   }

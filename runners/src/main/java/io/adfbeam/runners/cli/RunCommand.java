@@ -29,7 +29,6 @@ import java.util.concurrent.Callable;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.flink.FlinkPipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptions;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -119,7 +118,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    warmUpBeamOptions();
+    warmUpBeamOptions(beamArgs);
     CheckedFactory checked = CheckedFactory.load(path, root, spec);
     if (checked.hasErrors()) {
       checked.console.err(checked.report.summary());
@@ -269,26 +268,18 @@ final class RunCommand implements Callable<Integer> {
 
   /**
    * Starts Beam's registry of pipeline options on another thread while this one parses the
-   * command line and loads, checks and plans the factory. The registry finds and checks every
-   * options interface of every module in the jar (runners, file systems), most of a second of
+   * command line and loads, checks and plans the factory. The registry finds and checks the
+   * options interfaces of the jar's modules (runners, file systems), most of a second of
    * reflection on the first use; started at once it overlaps the factory's own work on a second
-   * core instead of following it. Nothing is parsed: {@link #pipelineOptions()} still reads the
+   * core instead of following it, and it registers only what a run with {@code args} can use
+   * ({@link BeamOptionsRegistry}). Nothing is parsed: {@link #pipelineOptions()} still reads the
    * arguments and reports their errors. Called from {@code main} when the command is {@code run},
    * and again (doing nothing the second time) when the command starts.
    */
-  static void warmUpBeamOptions() {
-    if (!WARMING_UP.compareAndSet(false, true)) {
-      return;
+  static void warmUpBeamOptions(List<String> args) {
+    if (WARMING_UP.compareAndSet(false, true)) {
+      BeamOptionsRegistry.buildInBackground(args);
     }
-    Thread warmUp = new Thread(() -> {
-      try {
-        PipelineOptionsFactory.getRegisteredOptions();
-      } catch (RuntimeException | LinkageError e) {
-        // pipelineOptions() meets the same problem and reports it
-      }
-    }, "adf-beam-options-warm-up");
-    warmUp.setDaemon(true);
-    warmUp.start();
   }
 
   /** Whether the pass-through arguments set Beam option {@code name} ({@code --name} or {@code --name=...}). */
@@ -300,7 +291,7 @@ final class RunCommand implements Callable<Integer> {
   private PipelineOptions pipelineOptions() throws IOException {
     PipelineOptions options;
     try {
-      options = PipelineOptionsFactory.fromArgs(beamArgs.toArray(String[]::new)).withValidation().create();
+      options = BeamOptionsRegistry.parse(beamArgs);
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException("invalid Beam pipeline option: " + e.getMessage());
     }

@@ -371,8 +371,9 @@ public final class CopyBenchmark {
   }
 
   /**
-   * One untimed run of a tiny copy before the timed ones, as a user's second run: the launcher's
-   * first run after a build writes its class-data-sharing archive, which later runs map.
+   * One untimed run of a tiny copy before the timed ones, on the runner the cases run on, as a
+   * user's second run: the launcher's first run after a build writes its class-data-sharing
+   * archive, which later runs map, and its first run on Flink adds Flink's classes to it.
    */
   private static void warmUp(Options o, StatusLog log) throws IOException {
     if (launcher(o) == null) {
@@ -388,6 +389,8 @@ public final class CopyBenchmark {
     List<String> command = List.of(launcher(o).toString(), "run", factory.toString(), "--rerun", "all",
         "--store", BenchFactories.INPUT_SERVICE + "=" + tiny.storeRoot().toUri(),
         "--store", BenchFactories.OUTPUT_SERVICE + "=" + warm.resolve("out").toUri());
+    command = new ArrayList<>(command);
+    command.addAll(o.beamArgs());
     log.info("warm-up: one untimed run of tiny copies (CSV to TSV, Parquet, ORC, Avro)");
     Process p = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(warm.resolve("log.txt").toFile())).start();

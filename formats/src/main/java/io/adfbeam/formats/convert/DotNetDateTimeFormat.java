@@ -18,10 +18,9 @@ import java.util.List;
  * and optional fractions, {@code %M} a single specifier, {@code K} and {@code zzz} offsets, {@code
  * /} and {@code :} the culture's separators, both quote characters, one-letter standard formats),
  * and .NET's parsing is stricter in places ({@code MM} wants exactly two digits) and looser in
- * others. The translator module has a .NET <em>formatter</em> for file names ({@code
- * io.adfbeam.translator.time.DotNetDateFormat}), invariant and print-only; {@code formats} may not
- * depend on {@code translator}, and values need the parse side and cultures too, so this is a
- * small, self-contained implementation of the same rules.
+ * others, so this is a small, self-contained implementation of the .NET rules. It is the only
+ * one: the translator formats partitionedBy paths and {@code Text.Format} items with it too, in
+ * the invariant culture ({@code io.adfbeam.translator.time.DotNetDateFormat}).
  *
  * <p>Specifiers (the count of letters selects the form; {@code n} letters):
  *
@@ -135,7 +134,7 @@ public final class DotNetDateTimeFormat implements Serializable {
       case 'y', 'Y' -> "yyyy MMMM";
       default -> throw bad(pattern, "unknown standard format; a one-character format must be one"
           + " of d D f F g G m M o O r R s t T u U y Y (write %" + pattern
-          + " for a single custom specifier)");
+          + " for a single custom specifier, \\" + pattern + " for a literal character)");
     };
   }
 
@@ -161,21 +160,23 @@ public final class DotNetDateTimeFormat implements Serializable {
             literal.append(q);
           }
           if (!closed) {
-            throw bad(original, "unterminated quote " + c + " at position " + (i + 1));
+            throw bad(original, "unterminated quote " + c + " at position " + (i + 1)
+                + "; close the literal text with a matching " + c);
           }
           literal(out, literal.toString());
           i = j;
         }
         case '\\' -> {
           if (i + 1 >= p.length()) {
-            throw bad(original, "\\ at the end escapes nothing");
+            throw bad(original, "\\ at the end escapes nothing; write \\\\ for a backslash");
           }
           literal(out, String.valueOf(p.charAt(i + 1)));
           i += 2;
         }
         case '%' -> {
           if (i + 1 >= p.length() || p.charAt(i + 1) == '%') {
-            throw bad(original, "% at position " + (i + 1) + " must be followed by a specifier");
+            throw bad(original, "% at position " + (i + 1) + " must be followed by one custom"
+                + " specifier such as %M, %d or %H");
           }
           out.addAll(compile(String.valueOf(p.charAt(i + 1)), original));
           i += 2;
@@ -188,7 +189,8 @@ public final class DotNetDateTimeFormat implements Serializable {
             }
             if ((c == 'f' || c == 'F') && n > MAX_FRACTION_DIGITS) {
               throw bad(original, n + " '" + c + "' at position " + (i + 1) + "; at most "
-                  + MAX_FRACTION_DIGITS + " fraction digits are allowed");
+                  + MAX_FRACTION_DIGITS + " fraction digits ("
+                  + String.valueOf(c).repeat(MAX_FRACTION_DIGITS) + ") are allowed");
             }
             out.add(new Token(c, n, null));
           } else if (c == 'K' || c == '/' || c == ':') {

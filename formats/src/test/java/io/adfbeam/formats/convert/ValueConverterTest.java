@@ -372,12 +372,13 @@ class ValueConverterTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("invalid .NET date format 'q': unknown standard format; a one-character"
             + " format must be one of d D f F g G m M o O r R s t T u U y Y (write %q for a single"
-            + " custom specifier)");
+            + " custom specifier, \\q for a literal character)");
     assertThatThrownBy(() -> DotNetDateTimeFormat.of("yyyy 'x", null))
-        .hasMessage("invalid .NET date format 'yyyy 'x': unterminated quote ' at position 6");
+        .hasMessage("invalid .NET date format 'yyyy 'x': unterminated quote ' at position 6; close"
+            + " the literal text with a matching '");
     assertThatThrownBy(() -> DotNetDateTimeFormat.of("ss.ffffffff", null))
         .hasMessage("invalid .NET date format 'ss.ffffffff': 8 'f' at position 4; at most 7"
-            + " fraction digits are allowed");
+            + " fraction digits (fffffff) are allowed");
   }
 
   @Test

@@ -121,7 +121,7 @@ class DotNetDateFormatTest {
   void unterminatedQuoteIsAnError() {
     assertThatThrownBy(() -> DotNetDateFormat.format(T, "yyyy'MM"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("unterminated quote ' starting at position 5");
+        .hasMessageContaining("unterminated quote ' at position 5");
     assertThat(DotNetDateFormat.problem("\"abc")).isPresent();
   }
 
@@ -180,7 +180,7 @@ class DotNetDateFormatTest {
   void unknownSingleCharacterIsAnError() {
     assertThatThrownBy(() -> DotNetDateFormat.format(T, "H"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("unknown standard .NET date format 'H'")
+        .hasMessageContaining("invalid .NET date format 'H': unknown standard format")
         .hasMessageContaining("%H");
     assertThat(DotNetDateFormat.problem("x")).isPresent();
     assertThat(DotNetDateFormat.problem("-")).isPresent();

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The {@code ./adf-beam} launcher, run as users run it, from a copy of the repository's layout
  * ({@code adf-beam} beside {@code runners/target/adf-beam.jar}): its class-data-sharing archive
- * (made by the first run, mapped by the next ones, extended by the first run on Flink, and safe
- * with a JFR recording) and the JVM options it adds unless {@code JAVA_OPTS} gives its own.
+ * (made by the first run, mapped by the next ones, extended by the first run on Flink, made
+ * again for another JVM, and safe with a JFR recording) and the JVM options it adds unless {@code JAVA_OPTS} gives its own.
  */
 class LauncherTest {
   @TempDir Path dir;
@@ -93,6 +93,20 @@ class LauncherTest {
     assertThat(Files.readString(flinkClasses)).contains(
         "org.apache.flink.runtime.minicluster.MiniCluster source: shared objects file");
     assertThat(Files.getLastModifiedTime(jsa)).isEqualTo(withFlink);
+
+    // An archive another JVM dumped is dumped again for this one, Flink's classes kept.
+    Path dumpedBy = target.resolve("adf-beam.jsa.java");
+    assertThat(Files.readString(dumpedBy).strip())
+        .isEqualTo(Path.of(System.getProperty("java.home"), "bin", "java").toRealPath().toString());
+    String java = Files.readString(dumpedBy);
+    Files.writeString(dumpedBy, "/another/jdk/bin/java\n");
+    Launch otherJvm = launch("", copy());
+    assertThat(otherJvm.exitCode()).as(otherJvm.output()).isZero();
+    assertCopied();
+    assertThat(Files.getLastModifiedTime(jsa)).isNotEqualTo(withFlink);
+    assertThat(Files.readString(dumpedBy)).isEqualTo(java);
+    assertThat(Files.readAllLines(archived))
+        .contains("org/apache/beam/runners/flink/FlinkPipelineExecutionEnvironment");
   }
 
   @Test

@@ -386,10 +386,10 @@ public final class CopyBenchmark {
     StatusLog quiet = message -> { };
     tiny.typed(tiny.csv(1, 2_000, o.seed(), quiet), quiet);
     Path factory = BenchFactories.write(warm.resolve("factory"), List.of('c', 'e', 'f', 'g'), true);
-    List<String> command = List.of(launcher(o).toString(), "run", factory.toString(), "--rerun", "all",
+    List<String> command = new ArrayList<>(List.of(launcher(o).toString(), "run",
+        factory.toString(), "--rerun", "all",
         "--store", BenchFactories.INPUT_SERVICE + "=" + tiny.storeRoot().toUri(),
-        "--store", BenchFactories.OUTPUT_SERVICE + "=" + warm.resolve("out").toUri());
-    command = new ArrayList<>(command);
+        "--store", BenchFactories.OUTPUT_SERVICE + "=" + warm.resolve("out").toUri()));
     command.addAll(o.beamArgs());
     log.info("warm-up: one untimed run of tiny copies (CSV to TSV, Parquet, ORC, Avro)");
     Process p = new ProcessBuilder(command).redirectErrorStream(true)

@@ -50,6 +50,7 @@ class LauncherTest {
     Path archived = target.resolve("adf-beam.jsa.classlist");
     Launch first = launch("", copy());
     assertThat(first.exitCode()).as(first.output()).isZero();
+    assertThat(first.output()).contains("adf-beam: saving the classes this run loaded");
     assertCopied();
     assertThat(jsa).isNotEmptyFile();
     assertThat(Files.readAllLines(archived)).contains("io/adfbeam/runners/cli/AdfBeamCommand",
@@ -61,6 +62,7 @@ class LauncherTest {
     Path classes = dir.resolve("classes.log");
     Launch second = launch("-Xlog:class+load=info:file=" + classes, copy());
     assertThat(second.exitCode()).as(second.output()).isZero();
+    assertThat(second.output()).doesNotContain("saving the classes");
     assertCopied();
     String loaded = Files.readString(classes);
     assertThat(loaded).contains("io.adfbeam.runners.cli.AdfBeamCommand source: shared objects file",

@@ -81,9 +81,14 @@ final class FileCopier implements AutoCloseable {
     return s.compression() == k.compression()
         && s.compression() != CompressionType.ZIP_DEFLATE
         && Objects.equals(s.format(), k.format())
-        && s.structure() == null && k.structure() == null
-        && task.settings().mappings().isEmpty()
+        && nothingToConvert(task)
         && k.behavior() != CopyBehavior.MERGE_FILES;
+  }
+
+  /** Whether rows go as they are: no structure on either side to convert to, no column mapping. */
+  private static boolean nothingToConvert(CopyTask task) {
+    return task.source().structure() == null && task.sink().structure() == null
+        && task.settings().mappings().isEmpty();
   }
 
   /**
@@ -216,8 +221,7 @@ final class FileCopier implements AutoCloseable {
    */
   static boolean textToText(CopyTask task) {
     return task.source().text() != null && task.sink().text() != null
-        && task.source().structure() == null && task.sink().structure() == null
-        && task.settings().mappings().isEmpty() && !task.settings().skipIncompatibleRows();
+        && nothingToConvert(task) && !task.settings().skipIncompatibleRows();
   }
 
   private void copyTextRows(InputStream decoded, String sourceName) throws IOException {

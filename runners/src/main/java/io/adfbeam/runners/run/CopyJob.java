@@ -177,8 +177,8 @@ public final class CopyJob {
       return options;
     }
     try {
-      PipelineOptions copy = OPTIONS_JSON.readValue(OPTIONS_JSON.writeValueAsBytes(options),
-          PipelineOptions.class);
+      ObjectMapper json = OptionsJson.MAPPER;
+      PipelineOptions copy = json.readValue(json.writeValueAsBytes(options), PipelineOptions.class);
       copy.as(DirectOptions.class).setTargetParallelism(lanes);
       return copy;
     } catch (IOException e) {
@@ -186,9 +186,14 @@ public final class CopyJob {
     }
   }
 
-  /** Reads and writes pipeline options as JSON, with the modules options classes register. */
-  private static final ObjectMapper OPTIONS_JSON = new ObjectMapper()
-      .registerModules(ObjectMapper.findModules(ReflectHelpers.findClassLoader()));
+  /**
+   * Reads and writes pipeline options as JSON, with the modules options classes register; made
+   * on first use (a backfill's lanes), not at the start of every run.
+   */
+  private static final class OptionsJson {
+    static final ObjectMapper MAPPER = new ObjectMapper()
+        .registerModules(ObjectMapper.findModules(ReflectHelpers.findClassLoader()));
+  }
 
   /**
    * Whether every worker of a job on these options runs in this JVM: the Direct runner, a Flink

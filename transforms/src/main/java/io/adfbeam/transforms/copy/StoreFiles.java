@@ -373,8 +373,9 @@ public final class StoreFiles {
       ObjectFolders.deleteTree(folder);
       return;
     }
-    if (localPath(folder) != null) {
-      deleteEmptyFolders(folder); // locally a walk removes files and folders alike
+    java.nio.file.Path local = localPath(folder);
+    if (local != null) {
+      deleteLocalTree(local);
       return;
     }
     MatchResult m = FileSystems.match(List.of(folder + "**")).get(0);
@@ -387,7 +388,6 @@ public final class StoreFiles {
       }
       FileSystems.delete(files, StandardMoveOptions.IGNORE_MISSING_FILES);
     }
-    deleteEmptyFolders(folder);
   }
 
   /**
@@ -415,7 +415,7 @@ public final class StoreFiles {
       }
       for (java.nio.file.Path p : found) {
         if (java.nio.file.Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-          deleteEmptyFolders(p.toString()); // locally a walk removes files and folders alike
+          deleteLocalTree(p);
         } else {
           java.nio.file.Files.deleteIfExists(p);
         }
@@ -440,17 +440,16 @@ public final class StoreFiles {
     FileSystems.delete(files, StandardMoveOptions.IGNORE_MISSING_FILES);
   }
 
-  private static void deleteEmptyFolders(String folder) {
-    // Object stores have no folders to remove; the local file system leaves empty ones behind.
-    java.nio.file.Path root = localPath(folder);
-    if (root == null || !java.nio.file.Files.isDirectory(root)) {
+  /** Deletes a local folder and everything under it, as far as it can; forgets it was made. */
+  private static void deleteLocalTree(java.nio.file.Path root) {
+    if (!java.nio.file.Files.isDirectory(root)) {
       return;
     }
     forgetFoldersUnder(root);
     try (var walk = java.nio.file.Files.walk(root)) {
       walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {
-      // nothing left to clean but empty folders
+      // what could not be deleted stays; callers treat this as best-effort cleanup
     }
   }
 

@@ -235,9 +235,6 @@ public final class Planner {
    * comparison) was most of the time of planning many slices.
    */
   private List<ActivityRun> order(List<ActivityRun> runs) {
-    Comparator<ActivityRun> order = Comparator.comparing((ActivityRun r) -> r.slice().start())
-        .thenComparing(r -> r.pipeline().toLowerCase(Locale.ROOT))
-        .thenComparing(r -> r.activity().toLowerCase(Locale.ROOT));
     List<ActivityRun> sorted = sortedByKey(runs);
     int n = sorted.size();
     Map<ActivityRunId, Integer> rank = new HashMap<>(n * 2);
@@ -285,7 +282,8 @@ public final class Planner {
       }
     }
     if (ordered.size() < runs.size()) {
-      runs.stream().filter(r -> waiting[rank.get(r.id())] > 0).sorted(order).limit(1).forEach(r -> {
+      // the first run of the cycle in the planning order
+      sorted.stream().filter(r -> waiting[rank.get(r.id())] > 0).limit(1).forEach(r -> {
         Activity a = factory.pipeline(r.pipeline()).flatMap(p -> p.activity(r.activity())).orElseThrow();
         diagnostics.error(a.location(), "activity runs depend on each other in a cycle, starting at "
             + r.id() + "; " + (runs.size() - ordered.size()) + " runs cannot be ordered");
